@@ -1,0 +1,153 @@
+# Makefile — builds ajar, its tests, and installs it. `make help` lists targets.
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+SHAREDIR  ?= $(PREFIX)/share/ajar
+MANDIR    ?= $(PREFIX)/share/man
+DESTDIR   ?=
+VERSION   := 0.1.0
+
+CC        ?= cc
+BUILD     ?= build
+PKG_CONFIG ?= pkg-config
+
+# Debian packages the project needs to build, test and run its terminal tests.
+DEB_PACKAGES := gcc make pkg-config libncurses-dev libcjson-dev check tmux
+
+WARNINGS  := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Werror
+OPT       ?= -O2 -g
+SANITIZE  ?=
+
+# Flags from pkg-config are expanded lazily (=, not :=) so that `make deps run`
+# can install the libraries before anything asks pkg-config about them.
+CJSON_CFLAGS   = $(shell $(PKG_CONFIG) --cflags libcjson)
+CJSON_LIBS     = $(shell $(PKG_CONFIG) --libs libcjson)
+CURSES_CFLAGS  = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags ncursesw))
+CURSES_LIBS    = $(shell $(PKG_CONFIG) --libs ncursesw)
+CHECK_CFLAGS   = $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS     = $(shell $(PKG_CONFIG) --libs check)
+
+CPPFLAGS  += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 \
+             -DAJAR_VERSION='"$(VERSION)"' -DAJAR_SHARE_DIR='"$(SHAREDIR)"'
+ALL_CFLAGS = $(WARNINGS) $(OPT) $(SANITIZE) $(CFLAGS)
+ALL_LDFLAGS = $(SANITIZE) $(LDFLAGS)
+
+CORE_SRC  := $(sort $(wildcard src/core/*.c))
+TUI_SRC   := $(sort $(wildcard src/tui/*.c))
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ   := $(TUI_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ  := $(BUILD)/src/main.o
+UNIT_OBJ  := $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/main.o
+SHIM_SO   := $(BUILD)/tests/failio.so
+
+.PHONY: all run check unit cli asan deps install uninstall clean help
+all: ajar
+
+help:
+	@echo "make            build ./ajar"
+	@echo "make run        build and start ajar"
+	@echo "make check      build and run every test"
+	@echo "make asan       run the tests under AddressSanitizer + UBSan"
+	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
+	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX) (PREFIX=$(PREFIX))"
+	@echo "make clean      remove build output"
+
+# ---- build ------------------------------------------------------------------
+
+ajar: $(BUILD)/ajar
+	cp $< $@
+
+$(BUILD)/ajar: $(CORE_OBJ) $(TUI_OBJ) $(MAIN_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(CJSON_LIBS)
+
+$(BUILD)/src/core/%.o: src/core/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/src/tui/%.o: src/tui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(CURSES_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/src/main.o: src/main.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(CURSES_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The unit test runner knows its suites from the file names test_NAME.c,
+# each of which defines `Suite *NAME_suite(void)`.
+$(BUILD)/tests/unit/suites.h: $(UNIT_SRC)
+	@mkdir -p $(@D)
+	@for f in $(UNIT_SRC); do n=$${f##*/test_}; echo "AJAR_SUITE($${n%.c})"; done > $@.tmp
+	@cmp -s $@.tmp $@ 2>/dev/null && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/tests/unit/main.o: tests/unit/main.c $(BUILD)/tests/unit/suites.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -I$(BUILD)/tests/unit $(CJSON_CFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CJSON_CFLAGS) $(CHECK_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(CORE_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CJSON_LIBS) $(CHECK_LIBS)
+
+# A preloadable library that makes write/fsync/rename fail on demand, for the
+# storage fault tests (see tests/failio.c).
+$(SHIM_SO): tests/failio.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -D_GNU_SOURCE -std=c11 -Wall -Wextra -Werror -O2 -fPIC -shared -o $@ $< -ldl
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- run and test -------------------------------------------------------------
+
+# Until the wizard lands, `make run` shows the command line's help.
+run: ajar
+	./ajar --help
+
+# Unit tests run from the top folder so fixtures are found by relative path.
+unit: $(BUILD)/unit-tests $(BUILD)/ajar $(SHIM_SO)
+	AJAR_BIN=$(CURDIR)/$(BUILD)/ajar AJAR_FAILIO=$(CURDIR)/$(SHIM_SO) AJAR_DATA_DIR=$(CURDIR) \
+	    $(BUILD)/unit-tests
+
+cli: $(BUILD)/ajar $(SHIM_SO)
+	AJAR_BIN=$(CURDIR)/$(BUILD)/ajar AJAR_FAILIO=$(CURDIR)/$(SHIM_SO) AJAR_DATA_DIR=$(CURDIR) \
+	    tests/run-cli.sh tests/cli/*.sh
+
+check: unit cli
+
+# The whole suite again, built separately with AddressSanitizer + UBSan.
+asan:
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:verify_asan_link_order=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    $(MAKE) BUILD=build-asan OPT='-O1 -g -fno-omit-frame-pointer' \
+	    SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=all' check
+
+# ---- set-up -------------------------------------------------------------------
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$' \
+	        || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all packages present"; exit 0; fi; \
+	sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	echo "deps: installing$$missing"; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing
+
+install: ajar
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)
+	install -m 0755 ajar $(DESTDIR)$(BINDIR)/ajar
+	cp -R prompts data $(DESTDIR)$(SHAREDIR)/
+	@if [ -f docs/ajar.1 ]; then \
+	    install -d $(DESTDIR)$(MANDIR)/man1 && install -m 0644 docs/ajar.1 $(DESTDIR)$(MANDIR)/man1/ajar.1; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ajar $(DESTDIR)$(MANDIR)/man1/ajar.1
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -rf build build-asan ajar

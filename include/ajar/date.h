@@ -1,0 +1,54 @@
+/* date.h — calendar dates (YYYY-MM-DD) as day numbers: parse, check, add, write out. */
+#ifndef AJAR_DATE_H
+#define AJAR_DATE_H
+
+#include <stddef.h>
+
+/* A calendar date in the proleptic Gregorian calendar. */
+typedef struct ajar_date {
+    int year;  /* 1..9999 */
+    int month; /* 1..12 */
+    int day;   /* 1..31, valid for the month */
+} ajar_date;
+
+/* Parses exactly "YYYY-MM-DD" (10 characters, nothing before or after) and
+ * checks that it names a real day (leap years included; year 0001-9999).
+ * Returns 1 and fills *out on success, 0 otherwise (*out untouched). */
+int ajar_date_parse(const char *s, ajar_date *out);
+
+/* Writes d as "YYYY-MM-DD" into buf (11 bytes with the NUL). */
+void ajar_date_format_iso(ajar_date d, char buf[11]);
+
+/* Days since 1970-01-01 (negative before), for differences and weekdays. */
+long ajar_date_to_days(ajar_date d);
+
+/* The inverse of ajar_date_to_days. */
+ajar_date ajar_date_from_days(long days);
+
+/* Day of the week, 0 = Monday ... 6 = Sunday. */
+int ajar_date_weekday(ajar_date d);
+
+/* b - a in days. */
+long ajar_date_diff(ajar_date a, ajar_date b);
+
+/* d plus n days (n may be negative). */
+ajar_date ajar_date_add_days(ajar_date d, long n);
+
+/* d plus n calendar months, the day clamped to the end of the target month
+ * (2026-01-31 + 1 month = 2026-02-28). */
+ajar_date ajar_date_add_months(ajar_date d, int n);
+
+/* English names: "Monday".."Sunday", "January".."December". */
+const char *ajar_weekday_name(int weekday);
+const char *ajar_month_name(int month);
+
+/* Writes d out in words, e.g. "Friday 20 November 2026", into buf (at least
+ * 32 bytes). */
+void ajar_date_format_long(ajar_date d, char *buf, size_t size);
+
+/* Today's date: from the environment variable AJAR_TODAY when it holds a
+ * valid date (for reproducible output), else the local calendar date.
+ * Returns 1 on success, 0 when AJAR_TODAY is set but not a valid date. */
+int ajar_date_today(ajar_date *out);
+
+#endif

@@ -1,0 +1,2 @@
+/* failio.c — placeholder */
+int failio_placeholder;
