@@ -1,0 +1,304 @@
+/* json.c — strict JSON reading and stable, human-friendly JSON writing on top of cJSON. */
+#include "ajar/json.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ajar/strbuf.h"
+#include "ajar/utf8.h"
+
+void ajar_json_position(const char *text, size_t offset, int *line, int *column)
+{
+    int l = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset; i++) {
+        if (text[i] == '\n') {
+            l++;
+            line_start = i + 1;
+        }
+    }
+    *line = l;
+    *column = (int)ajar_utf8_count(text + line_start, offset - line_start) + 1;
+}
+
+static ajar_status syntax_at(ajar_errors *errs, const char *origin, const char *text,
+                             size_t offset, const char *msg)
+{
+    int line, col;
+    ajar_json_position(text, offset, &line, &col);
+    return ajar_errors_add(errs, AJAR_E_SYNTAX, origin, NULL, line, col, 0, "%s", msg);
+}
+
+static int is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* The checks cJSON does not make, done on the raw text before it parses:
+ * NUL bytes, UTF-8, control characters and \u0000 in strings, and depth.
+ * Anything else malformed is left for cJSON to report. */
+static ajar_status prescan(const char *text, size_t len, const char *origin, ajar_errors *errs)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (nul)
+        return syntax_at(errs, origin, text, (size_t)(nul - text),
+                         "contains a NUL byte; a draft is UTF-8 text");
+    size_t bad;
+    if (!ajar_utf8_valid(text, len, &bad))
+        return syntax_at(errs, origin, text, bad, "invalid UTF-8; a draft must be UTF-8 text");
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '"') {
+            for (i++; i < len && text[i] != '"'; i++) {
+                unsigned char s = (unsigned char)text[i];
+                if (s < 0x20)
+                    return syntax_at(errs, origin, text, i,
+                                     "control character inside a string (write it as an escape such as \\n)");
+                if (s == '\\') {
+                    if (i + 1 < len && text[i + 1] == 'u' && i + 5 < len && is_hex(text[i + 2]) &&
+                        is_hex(text[i + 3]) && is_hex(text[i + 4]) && is_hex(text[i + 5]) &&
+                        strncmp(text + i + 2, "0000", 4) == 0)
+                        return syntax_at(errs, origin, text, i,
+                                         "the escape \\u0000 (a NUL character) is not allowed");
+                    i++; /* skip the escaped character; cJSON checks the escape itself */
+                }
+            }
+            if (i >= len)
+                break; /* unterminated: cJSON reports it */
+        } else if (c == '[' || c == '{') {
+            if (++depth > AJAR_JSON_MAX_DEPTH) {
+                char msg[96];
+                snprintf(msg, sizeof msg, "nested deeper than %d levels", AJAR_JSON_MAX_DEPTH);
+                return syntax_at(errs, origin, text, i, msg);
+            }
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return AJAR_OK;
+}
+
+char *ajar_json_path_key(const char *prefix, const char *key)
+{
+    if (!prefix || !*prefix)
+        return strdup(key);
+    return ajar_asprintf("%s.%s", prefix, key);
+}
+
+char *ajar_json_path_index(const char *prefix, size_t index)
+{
+    return ajar_asprintf("%s[%zu]", prefix ? prefix : "", index);
+}
+
+static int cmp_member_names(const void *a, const void *b)
+{
+    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+    return strcmp(x->string, y->string);
+}
+
+/* Finds a duplicate key or a non-finite number anywhere below v and reports
+ * it with its field path. Sorting the members keeps this O(n log n) even for
+ * hostile objects with many keys. */
+static ajar_status check_tree(const cJSON *v, const char *path, const char *origin,
+                              ajar_errors *errs)
+{
+    if (cJSON_IsNumber(v) && !isfinite(v->valuedouble))
+        return ajar_errors_add(errs, AJAR_E_INVALID, origin, path, 0, 0, 0,
+                               "number is too large");
+    if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
+        return AJAR_OK;
+    size_t n = 0;
+    for (const cJSON *c = v->child; c; c = c->next)
+        n++;
+    if (cJSON_IsObject(v) && n > 1) {
+        const cJSON **members = malloc(n * sizeof *members);
+        if (!members)
+            return ajar_errors_add(errs, AJAR_E_NOMEM, origin, path, 0, 0, 0, "out of memory");
+        size_t i = 0;
+        for (const cJSON *c = v->child; c; c = c->next)
+            members[i++] = c;
+        qsort(members, n, sizeof *members, cmp_member_names);
+        for (i = 1; i < n; i++) {
+            if (strcmp(members[i]->string, members[i - 1]->string) == 0) {
+                char *p = ajar_json_path_key(path, members[i]->string);
+                ajar_errors_add(errs, AJAR_E_INVALID, origin, p ? p : path, 0, 0, 0,
+                                "the key \"%s\" appears more than once in the same object",
+                                members[i]->string);
+                free(p);
+                free(members);
+                return AJAR_E_INVALID;
+            }
+        }
+        free(members);
+    }
+    size_t index = 0;
+    for (const cJSON *c = v->child; c; c = c->next, index++) {
+        char *p = cJSON_IsObject(v) ? ajar_json_path_key(path, c->string)
+                                    : ajar_json_path_index(path, index);
+        if (!p)
+            return ajar_errors_add(errs, AJAR_E_NOMEM, origin, path, 0, 0, 0, "out of memory");
+        ajar_status st = check_tree(c, p, origin, errs);
+        free(p);
+        if (st != AJAR_OK)
+            return st;
+    }
+    return AJAR_OK;
+}
+
+ajar_status ajar_json_parse(const char *text, size_t len, const char *origin, cJSON **out,
+                            ajar_errors *errs)
+{
+    *out = NULL;
+    ajar_status st = prescan(text, len, origin, errs);
+    if (st != AJAR_OK)
+        return st;
+    size_t i = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+        i++;
+    if (i == len)
+        return syntax_at(errs, origin, text, len, "the file is empty; expected a JSON object");
+    const char *end = NULL;
+    /* cJSON wants the terminating NUL inside the length when it must find
+     * nothing after the value; text[len] is that NUL. */
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+    if (!root) {
+        size_t at = (end && end >= text && end <= text + len) ? (size_t)(end - text) : len;
+        /* cJSON stops at the first byte it cannot use; past the value that is junk. */
+        const char *what = "not valid JSON";
+        if (at >= len)
+            what = "the file ends too early (unclosed string, array or object?)";
+        return syntax_at(errs, origin, text, at, what);
+    }
+    st = check_tree(root, "", origin, errs);
+    if (st != AJAR_OK) {
+        cJSON_Delete(root);
+        return st;
+    }
+    *out = root;
+    return AJAR_OK;
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+static void put_number(ajar_strbuf *b, double d)
+{
+    if (!isfinite(d)) {
+        ajar_strbuf_puts(b, "null");
+        return;
+    }
+    if (d == floor(d) && fabs(d) < 9007199254740992.0) {
+        ajar_strbuf_printf(b, "%.0f", d);
+        return;
+    }
+    char buf[40];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d)
+            break;
+    }
+    ajar_strbuf_puts(b, buf);
+}
+
+static void put_string(ajar_strbuf *b, const char *s)
+{
+    ajar_strbuf_putc(b, '"');
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        const char *esc = NULL;
+        char hex[8];
+        switch (c) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                snprintf(hex, sizeof hex, "\\u%04x", c);
+                esc = hex;
+            }
+        }
+        if (esc) {
+            ajar_strbuf_append(b, run, (size_t)(p - run));
+            ajar_strbuf_puts(b, esc);
+            run = p + 1;
+        }
+    }
+    ajar_strbuf_puts(b, run);
+    ajar_strbuf_putc(b, '"');
+}
+
+static void indent(ajar_strbuf *b, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        ajar_strbuf_puts(b, "  ");
+}
+
+static void put_value(ajar_strbuf *b, const cJSON *v, int depth, int pretty)
+{
+    if (cJSON_IsNull(v)) {
+        ajar_strbuf_puts(b, "null");
+    } else if (cJSON_IsTrue(v)) {
+        ajar_strbuf_puts(b, "true");
+    } else if (cJSON_IsFalse(v)) {
+        ajar_strbuf_puts(b, "false");
+    } else if (cJSON_IsNumber(v)) {
+        put_number(b, v->valuedouble);
+    } else if (cJSON_IsString(v)) {
+        put_string(b, v->valuestring ? v->valuestring : "");
+    } else if (cJSON_IsArray(v) || cJSON_IsObject(v)) {
+        int obj = cJSON_IsObject(v);
+        ajar_strbuf_putc(b, obj ? '{' : '[');
+        if (!v->child) {
+            ajar_strbuf_putc(b, obj ? '}' : ']');
+            return;
+        }
+        /* Short arrays of scalars stay on one line: [3, 6, 12]. */
+        int inline_list = !obj;
+        for (const cJSON *c = v->child; c && inline_list; c = c->next)
+            inline_list = !(cJSON_IsArray(c) || cJSON_IsObject(c) || cJSON_IsString(c));
+        for (const cJSON *c = v->child; c; c = c->next) {
+            if (pretty && !inline_list) {
+                ajar_strbuf_putc(b, '\n');
+                indent(b, depth + 1);
+            }
+            if (obj) {
+                put_string(b, c->string ? c->string : "");
+                ajar_strbuf_puts(b, pretty ? ": " : ":");
+            }
+            put_value(b, c, depth + 1, pretty);
+            if (c->next)
+                ajar_strbuf_puts(b, pretty && inline_list ? ", " : ",");
+        }
+        if (pretty && !inline_list) {
+            ajar_strbuf_putc(b, '\n');
+            indent(b, depth);
+        }
+        ajar_strbuf_putc(b, obj ? '}' : ']');
+    } else {
+        ajar_strbuf_puts(b, "null"); /* raw or invalid items never come from the parser */
+    }
+}
+
+char *ajar_json_print(const cJSON *v)
+{
+    ajar_strbuf b;
+    ajar_strbuf_init(&b);
+    put_value(&b, v, 0, 1);
+    ajar_strbuf_putc(&b, '\n');
+    return ajar_strbuf_take(&b);
+}
+
+char *ajar_json_print_compact(const cJSON *v)
+{
+    ajar_strbuf b;
+    ajar_strbuf_init(&b);
+    put_value(&b, v, 0, 0);
+    return ajar_strbuf_take(&b);
+}

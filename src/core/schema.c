@@ -1,0 +1,390 @@
+/* schema.c — the table of draft fields (format 1) and the validator that walks a draft against it. */
+#include "ajar/schema.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ajar/date.h"
+#include "ajar/json.h"
+#include "ajar/strbuf.h"
+#include "ajar/utf8.h"
+
+static const char *const SCENARIOS[] = {"offer", "recruiter", "former-employer",
+                                        "after-acceptance", NULL};
+static const char *const TONES[] = {"warm", "formal", "brief", NULL};
+static const char *const MEDIUMS[] = {"phone-then-email", "email", "phone", NULL};
+static const char *const REASON_KINDS[] = {
+    "accepted-other", "counter-offer", "compensation", "benefits",  "role-fit",
+    "location",       "commute",       "flexibility",  "family",    "own-business",
+    "timing",         "career-direction", "other",     NULL};
+static const char *const SHARES[] = {"plain", "softened", "private", NULL};
+static const char *const ROLES[] = {"recruiter", "hr",        "hiring-manager", "interviewer",
+                                    "colleague", "executive", "other",          NULL};
+static const char *const CHANNELS[] = {"phone", "email", "linkedin", "in-person", NULL};
+static const char *const STEP_STATES[] = {"todo", "done", "skipped", NULL};
+
+#define OBJ(p, s) {p, AJAR_F_OBJECT, NULL, 0, 0, s}
+#define LIST(p, s) {p, AJAR_F_LIST, NULL, 0, 0, s}
+#define LINE(p, s) {p, AJAR_F_LINE, NULL, 0, 0, s}
+#define TEXT(p, s) {p, AJAR_F_TEXT, NULL, 0, 0, s}
+#define EMAIL(p, s) {p, AJAR_F_EMAIL, NULL, 0, 0, s}
+#define DATE(p, s) {p, AJAR_F_DATE, NULL, 0, 0, s}
+#define ENUM(p, c, s) {p, AJAR_F_ENUM, c, 0, 0, s}
+#define BOOL(p, s) {p, AJAR_F_BOOL, NULL, 0, 0, s}
+#define INT(p, lo, hi, s) {p, AJAR_F_INT, NULL, lo, hi, s}
+
+static const ajar_field_spec FIELDS[] = {
+    OBJ("", "the draft"),
+    {"ajar", AJAR_F_VERSION, NULL, 1, AJAR_FORMAT_VERSION, "format version"},
+    ENUM("scenario", SCENARIOS, "what is being declined"),
+    ENUM("tone", TONES, "which variant of the templates to use"),
+    OBJ("me", "the candidate"),
+    LINE("me.name", "your full name"),
+    EMAIL("me.email", "your e-mail address"),
+    LINE("me.phone", "your phone number"),
+    LINE("me.linkedin", "your LinkedIn address"),
+    OBJ("offer", "the offer being declined"),
+    LINE("offer.company", "the company"),
+    LINE("offer.role", "the role's title"),
+    DATE("offer.made_on", "when the offer was made"),
+    DATE("offer.respond_by", "when an answer is due"),
+    DATE("offer.decided_on", "when you decided"),
+    ENUM("offer.medium", MEDIUMS, "how you will tell them"),
+    OBJ("reason", "why you decline"),
+    ENUM("reason.kind", REASON_KINDS, "the kind of reason, from the reason catalogue"),
+    LINE("reason.detail", "the reason in a short phrase"),
+    ENUM("reason.share", SHARES, "how much of the reason to say"),
+    LINE("reason.would_reconsider", "what would change your decision"),
+    LIST("positives", "specific things you liked"),
+    LINE("positives[]", "something you liked"),
+    OBJ("thanks", "what you thank them for"),
+    LINE("thanks.for", "what you thank them for"),
+    BOOL("thanks.honour", "whether to call the offer an honour"),
+    LIST("contacts", "everyone you met"),
+    OBJ("contacts[]", "a person you met"),
+    LINE("contacts[].name", "their name"),
+    ENUM("contacts[].role", ROLES, "their part in the process"),
+    LINE("contacts[].title", "their job title"),
+    EMAIL("contacts[].email", "their e-mail address"),
+    LINE("contacts[].phone", "their phone number"),
+    LINE("contacts[].linkedin", "their LinkedIn address"),
+    LINE("contacts[].talked_about", "what you talked about"),
+    ENUM("contacts[].channel", CHANNELS, "how to follow up with them"),
+    BOOL("contacts[].made_offer", "whether this person made the offer"),
+    OBJ("resource", "how you can help them"),
+    LIST("resource.referrals", "people you can recommend"),
+    OBJ("resource.referrals[]", "a person you recommend"),
+    LINE("resource.referrals[].name", "their name"),
+    LINE("resource.referrals[].why", "why they would fit"),
+    EMAIL("resource.referrals[].email", "their e-mail address"),
+    TEXT("resource.insight", "what would make the offer more attractive"),
+    BOOL("resource.offer_introductions", "whether to offer introductions"),
+    OBJ("stay_in_touch", "keeping in touch"),
+    BOOL("stay_in_touch.future_interest", "whether to say you are open to future roles"),
+    BOOL("stay_in_touch.linkedin", "whether to send LinkedIn invitations"),
+    LIST("stay_in_touch.checkins_months", "months after the decline to check in"),
+    INT("stay_in_touch.checkins_months[]", 1, 120, "a check-in, in months after the decline"),
+    OBJ("steps", "the wizard's progress per step id"),
+    ENUM("steps.*", STEP_STATES, "a step's state"),
+};
+
+const ajar_field_spec *ajar_schema_fields(size_t *count)
+{
+    *count = sizeof FIELDS / sizeof FIELDS[0];
+    return FIELDS;
+}
+
+/* Writes the pattern of a concrete path: indices become [], so that
+ * contacts[12].email reads contacts[].email. */
+static char *pattern_of(const char *path)
+{
+    char *out = malloc(strlen(path) + 1);
+    if (!out)
+        return NULL;
+    char *o = out;
+    for (const char *p = path; *p; p++) {
+        *o++ = *p;
+        if (*p == '[') {
+            while (p[1] && p[1] != ']')
+                p++;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static const ajar_field_spec *find_pattern(const char *pat)
+{
+    for (size_t i = 0; i < sizeof FIELDS / sizeof FIELDS[0]; i++)
+        if (strcmp(FIELDS[i].pattern, pat) == 0)
+            return &FIELDS[i];
+    /* steps.anything is described by steps.* */
+    const char *dot = strrchr(pat, '.');
+    if (dot) {
+        size_t head = (size_t)(dot - pat) + 1;
+        for (size_t i = 0; i < sizeof FIELDS / sizeof FIELDS[0]; i++) {
+            const char *fp = FIELDS[i].pattern;
+            if (strncmp(fp, pat, head) == 0 && strcmp(fp + head, "*") == 0)
+                return &FIELDS[i];
+        }
+    }
+    return NULL;
+}
+
+const ajar_field_spec *ajar_schema_lookup(const char *path)
+{
+    char *pat = pattern_of(path);
+    if (!pat)
+        return NULL;
+    const ajar_field_spec *f = find_pattern(pat);
+    free(pat);
+    return f;
+}
+
+static const char *type_name(ajar_field_type t)
+{
+    switch (t) {
+    case AJAR_F_VERSION:
+    case AJAR_F_INT: return "a whole number";
+    case AJAR_F_LINE:
+    case AJAR_F_TEXT:
+    case AJAR_F_EMAIL:
+    case AJAR_F_DATE:
+    case AJAR_F_ENUM: return "a string";
+    case AJAR_F_BOOL: return "true or false";
+    case AJAR_F_OBJECT: return "an object";
+    case AJAR_F_LIST: return "an array";
+    }
+    return "a value";
+}
+
+static const char *json_type_name(const cJSON *v)
+{
+    if (cJSON_IsString(v)) return "a string";
+    if (cJSON_IsNumber(v)) return "a number";
+    if (cJSON_IsBool(v)) return "true/false";
+    if (cJSON_IsArray(v)) return "an array";
+    if (cJSON_IsObject(v)) return "an object";
+    if (cJSON_IsNull(v)) return "null";
+    return "something else";
+}
+
+static ajar_status bad(ajar_errors *errs, const char *origin, const char *path, const char *fmt,
+                       const char *a, const char *b)
+{
+    return ajar_errors_add(errs, AJAR_E_INVALID, origin, *path ? path : "(top level)", 0, 0, 0,
+                           fmt, a, b);
+}
+
+static int email_ok(const char *s)
+{
+    const char *at = strchr(s, '@');
+    if (!at || at == s || !at[1] || strchr(at + 1, '@'))
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (strchr(" \t<>,;\"()[]\\", *p))
+            return 0;
+    return 1;
+}
+
+/* Checks the text rules of a string field. */
+static ajar_status check_text(const ajar_field_spec *f, const char *s, const char *origin,
+                              const char *path, ajar_errors *errs)
+{
+    size_t len = strlen(s);
+    uint32_t allowed = f->type == AJAR_F_TEXT ? ((1u << '\n') | (1u << '\t')) : 0;
+    size_t at = ajar_utf8_find_control(s, len, allowed);
+    if (at != (size_t)-1) {
+        uint32_t cp;
+        ajar_utf8_decode(s + at, len - at, &cp);
+        return ajar_errors_add(errs, AJAR_E_INVALID, origin, path, 0, 0, 0,
+                               "contains the control character U+%04X at character %zu; %s",
+                               (unsigned)cp, ajar_utf8_count(s, at) + 1,
+                               f->type == AJAR_F_TEXT
+                                   ? "only line breaks and tabs are allowed here"
+                                   : "this field is a single line of text");
+    }
+    size_t chars = ajar_utf8_count(s, len);
+    size_t max = f->type == AJAR_F_TEXT ? AJAR_TEXT_MAX_CHARS : AJAR_LINE_MAX_CHARS;
+    if (chars > max) {
+        char n[2][24];
+        snprintf(n[0], sizeof n[0], "%zu", chars);
+        snprintf(n[1], sizeof n[1], "%zu", max);
+        return bad(errs, origin, path, "is %s characters long; the limit is %s", n[0], n[1]);
+    }
+    if (len == 0)
+        return AJAR_OK;
+    if (f->type == AJAR_F_EMAIL && !email_ok(s))
+        return bad(errs, origin, path, "\"%s\" is not an e-mail address%s", s, "");
+    if (f->type == AJAR_F_DATE) {
+        ajar_date d;
+        if (!ajar_date_parse(s, &d))
+            return bad(errs, origin, path,
+                       "\"%s\" is not a real date written YYYY-MM-DD (for example 2026-11-20)%s", s, "");
+    }
+    if (f->type == AJAR_F_ENUM) {
+        for (const char *const *c = f->choices; *c; c++)
+            if (strcmp(*c, s) == 0)
+                return AJAR_OK;
+        ajar_strbuf list;
+        ajar_strbuf_init(&list);
+        for (const char *const *c = f->choices; *c; c++) {
+            if (c != f->choices)
+                ajar_strbuf_puts(&list, c[1] ? ", " : " or ");
+            ajar_strbuf_puts(&list, *c);
+        }
+        char *l = ajar_strbuf_take(&list);
+        ajar_status st = bad(errs, origin, path, "\"%s\" is not one of %s", s, l ? l : "the choices");
+        free(l);
+        return st;
+    }
+    return AJAR_OK;
+}
+
+/* Checks v against field f alone; containers are checked by the walker. */
+static ajar_status check_one(const ajar_field_spec *f, const cJSON *v, const char *origin,
+                             const char *path, ajar_errors *errs)
+{
+    if (f->type == AJAR_F_VERSION) {
+        if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < 1)
+            return bad(errs, origin, path,
+                       "the format version must be a whole number from 1 (found %s)%s",
+                       json_type_name(v), "");
+        return AJAR_OK;
+    }
+    if (cJSON_IsNull(v))
+        return AJAR_OK;
+    switch (f->type) {
+    case AJAR_F_LINE:
+    case AJAR_F_TEXT:
+    case AJAR_F_EMAIL:
+    case AJAR_F_DATE:
+    case AJAR_F_ENUM:
+        if (!cJSON_IsString(v))
+            return bad(errs, origin, path, "expected %s, found %s", type_name(f->type),
+                       json_type_name(v));
+        return check_text(f, v->valuestring, origin, path, errs);
+    case AJAR_F_BOOL:
+        if (!cJSON_IsBool(v))
+            return bad(errs, origin, path, "expected %s, found %s", type_name(f->type),
+                       json_type_name(v));
+        return AJAR_OK;
+    case AJAR_F_INT: {
+        if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble))
+            return bad(errs, origin, path, "expected %s, found %s", type_name(f->type),
+                       cJSON_IsNumber(v) ? "a fraction" : json_type_name(v));
+        if (v->valuedouble < f->min || v->valuedouble > f->max)
+            return ajar_errors_add(errs, AJAR_E_INVALID, origin, path, 0, 0, 0,
+                                   "%.0f is out of range; expected %d to %d", v->valuedouble,
+                                   f->min, f->max);
+        return AJAR_OK;
+    }
+    case AJAR_F_OBJECT:
+        if (!cJSON_IsObject(v))
+            return bad(errs, origin, path, "expected %s, found %s", type_name(f->type),
+                       json_type_name(v));
+        return AJAR_OK;
+    case AJAR_F_LIST:
+        if (!cJSON_IsArray(v))
+            return bad(errs, origin, path, "expected %s, found %s", type_name(f->type),
+                       json_type_name(v));
+        return AJAR_OK;
+    case AJAR_F_VERSION:
+        break;
+    }
+    return AJAR_OK;
+}
+
+ajar_status ajar_schema_check_value(const char *path, const cJSON *value, const char *origin,
+                                    ajar_errors *errs)
+{
+    const ajar_field_spec *f = ajar_schema_lookup(path);
+    return f ? check_one(f, value, origin, path, errs) : AJAR_OK;
+}
+
+/* Walks v (a field described by pattern `pat` and shown as `path`) and adds
+ * an error for every problem found below it. Unknown members are skipped:
+ * they belong to someone else and are kept as they are. */
+static void walk(const cJSON *v, const char *pat, const char *path, const char *origin,
+                 ajar_errors *errs, int *failed)
+{
+    const ajar_field_spec *f = find_pattern(pat);
+    if (!f)
+        return;
+    if (check_one(f, v, origin, path, errs) != AJAR_OK) {
+        *failed = 1;
+        return;
+    }
+    if (cJSON_IsNull(v))
+        return;
+    if (f->type == AJAR_F_OBJECT) {
+        for (const cJSON *c = v->child; c; c = c->next) {
+            char *cp = ajar_json_path_key(pat, c->string);
+            char *cpath = ajar_json_path_key(path, c->string);
+            if (cp && cpath)
+                walk(c, cp, cpath, origin, errs, failed);
+            free(cp);
+            free(cpath);
+        }
+    } else if (f->type == AJAR_F_LIST) {
+        char *ip = ajar_asprintf("%s[]", pat);
+        size_t i = 0;
+        for (const cJSON *c = v->child; c && ip; c = c->next, i++) {
+            char *cpath = ajar_json_path_index(path, i);
+            if (cpath)
+                walk(c, ip, cpath, origin, errs, failed);
+            free(cpath);
+        }
+        free(ip);
+    }
+}
+
+/* Rules that tie several fields together. */
+static void cross_checks(const cJSON *root, const char *origin, ajar_errors *errs, int *failed)
+{
+    const cJSON *contacts = cJSON_GetObjectItemCaseSensitive(root, "contacts");
+    if (!cJSON_IsArray(contacts))
+        return;
+    long first = -1;
+    long i = 0;
+    for (const cJSON *c = contacts->child; c; c = c->next, i++) {
+        const cJSON *m = cJSON_GetObjectItemCaseSensitive(c, "made_offer");
+        if (!cJSON_IsTrue(m))
+            continue;
+        if (first < 0) {
+            first = i;
+            continue;
+        }
+        char *path = ajar_asprintf("contacts[%ld].made_offer", i);
+        ajar_errors_add(errs, AJAR_E_INVALID, origin, path, 0, 0, 0,
+                        "only one person can have made the offer, and contacts[%ld] already has",
+                        first);
+        free(path);
+        *failed = 1;
+    }
+}
+
+ajar_status ajar_schema_validate(const cJSON *root, const char *origin, ajar_errors *errs)
+{
+    if (!cJSON_IsObject(root))
+        return ajar_errors_add(errs, AJAR_E_INVALID, origin, NULL, 0, 0, 0,
+                               "a draft is a JSON object, but this file holds %s",
+                               json_type_name(root));
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "ajar");
+    if (!version)
+        return ajar_errors_add(errs, AJAR_E_INVALID, origin, "ajar", 0, 0, 0,
+                               "missing the format version (\"ajar\": %d); is this an ajar draft?",
+                               AJAR_FORMAT_VERSION);
+    if (cJSON_IsNumber(version) && version->valuedouble > AJAR_FORMAT_VERSION &&
+        version->valuedouble == floor(version->valuedouble))
+        return ajar_errors_add(errs, AJAR_E_VERSION, origin, "ajar", 0, 0, 0,
+                               "this draft is in format %.0f, written by a newer ajar; this ajar "
+                               "reads format %d and leaves the file untouched",
+                               version->valuedouble, AJAR_FORMAT_VERSION);
+    int failed = 0;
+    walk(root, "", "", origin, errs, &failed);
+    cross_checks(root, origin, errs, &failed);
+    return failed ? AJAR_E_INVALID : AJAR_OK;
+}
