@@ -364,6 +364,31 @@ START_TEST(oversized_files_are_refused)
 }
 END_TEST
 
+START_TEST(every_field_is_documented)
+{
+    char *doc = NULL;
+    size_t len = 0;
+    ajar_errors errs = {0};
+    ck_assert_int_eq(ajar_store_read_file("docs/draft-format.md", 1 << 20, &doc, &len, &errs), AJAR_OK);
+    size_t n;
+    const ajar_field_spec *f = ajar_schema_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (!*f[i].pattern)
+            continue;
+        char *row = ajar_asprintf("`%s`", f[i].pattern);
+        ck_assert_msg(strstr(doc, row), "docs/draft-format.md does not document %s", row);
+        free(row);
+        for (const char *const *c = f[i].choices; c && *c; c++) {
+            char *id = ajar_asprintf("`%s`", *c);
+            ck_assert_msg(strstr(doc, id), "docs/draft-format.md lacks the choice %s of %s", id,
+                          f[i].pattern);
+            free(id);
+        }
+    }
+    free(doc);
+}
+END_TEST
+
 Suite *draft_suite(void)
 {
     Suite *s = suite_create("draft");
@@ -379,6 +404,7 @@ Suite *draft_suite(void)
     tcase_add_test(tc, value_from_text_follows_the_field_type);
     tcase_add_test(tc, save_refuses_invalid_drafts_and_writes_valid_ones);
     tcase_add_test(tc, oversized_files_are_refused);
+    tcase_add_test(tc, every_field_is_documented);
     suite_add_tcase(s, tc);
     return s;
 }
