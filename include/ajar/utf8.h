@@ -34,7 +34,22 @@ size_t ajar_utf8_width(const char *s, size_t len);
  * base). The prefix's width is stored in *cols when cols is not NULL. */
 size_t ajar_utf8_fit(const char *s, size_t len, size_t max_cols, size_t *cols);
 
-/* Number of code points in s[0..len). */
+/* Byte length of the first character of s[0..len) as fit() counts them: one
+ * code point (or one invalid byte) together with what belongs to it, i.e.
+ * combining and spacing marks, variation selectors, emoji modifiers, the
+ * code point after a zero-width joiner, and the second of a pair of regional
+ * indicators (a flag). A control character is always a character of its own.
+ * Its width (the sum of its code points' widths) is stored in *cols when cols
+ * is not NULL. len 0 returns 0. For moving a cursor right. */
+size_t ajar_utf8_char_len(const char *s, size_t len, size_t *cols);
+
+/* Byte offset where the character (as ajar_utf8_char_len counts them) that
+ * holds byte pos - 1 of s[0..len) starts: where a cursor at pos moves when
+ * going left. 0 when pos is 0; pos beyond len counts as len. Scans from the
+ * start of s, so it costs O(pos). */
+size_t ajar_utf8_prev_char(const char *s, size_t len, size_t pos);
+
+/* Number of code points in s[0..len); each invalid byte counts as one. */
 size_t ajar_utf8_count(const char *s, size_t len);
 
 /* 1 when cp is a control character: C0 (U+0000-U+001F), DEL (U+007F) or
