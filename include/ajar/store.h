@@ -16,7 +16,13 @@
  * removed (callers hold the draft's lock, so no live save owns them).
  * If `path` is a symbolic link the link's target is replaced, not the link.
  * If `path` exists and is not a regular file (a folder, a device...), nothing
- * is written and an error says so. */
+ * is written and an error says so.
+ * Messages read "cannot STEP PATH: strerror", e.g. "cannot write d.json: No
+ * space left on device" (the error's file field stays NULL). When the folder
+ * flush fails after the rename, the old file is renamed back from a hard
+ * link taken just before; where hard links are impossible a second error
+ * says that `path` holds the new content. The I/O calls go through the
+ * table of store_io.h, so tests can make any of them fail. */
 ajar_status ajar_store_write_atomic(const char *path, const void *data, size_t len,
                                     ajar_errors *errs);
 
@@ -35,7 +41,10 @@ typedef struct ajar_lock ajar_lock;
  * dies with the process, so a crash or kill -9 never leaves a draft locked.
  * Returns the lock in *out, or AJAR_E_LOCKED ("is open in another ajar
  * (process PID)") when another process holds it, AJAR_E_IO when the lock
- * file cannot be created. */
+ * file cannot be created. Symbolic links are followed first, so the lock
+ * lies beside the file a save replaces and a draft opened through a link
+ * and through its real name has one lock. The lock file holds the PID of
+ * its holder. */
 ajar_status ajar_lock_acquire(const char *path, ajar_lock **out, ajar_errors *errs);
 
 /* Releases the lock, removes the lock file, frees the handle. NULL is fine. */
@@ -43,8 +52,8 @@ void ajar_lock_release(ajar_lock *lock);
 
 /* The folder drafts live in by default: $XDG_DATA_HOME/ajar/drafts, or
  * $HOME/.local/share/ajar/drafts when XDG_DATA_HOME is unset, empty or not
- * absolute. Returns a new string the caller frees; NULL with an error when
- * neither variable gives an absolute path. */
+ * absolute. Returns a new string the caller frees; NULL with an error
+ * (AJAR_E_NOTFOUND) when neither variable gives an absolute path. */
 char *ajar_store_drafts_dir(ajar_errors *errs);
 
 /* Creates `dir` and any missing parents; folders it creates get mode 0700.
