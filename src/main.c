@@ -88,6 +88,15 @@ static int fail_with(ajar_errors *errs)
     return code ? code : EXIT_SYSTEM;
 }
 
+/* Errors about a field of `file` (from path operations) get the file's name;
+ * errors of the storage layer already name their path in the message. */
+static void name_file(ajar_errors *errs, const char *file)
+{
+    for (size_t i = 0; i < errs->count; i++)
+        if (!errs->items[i].file && errs->items[i].field)
+            errs->items[i].file = strdup(file);
+}
+
 static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
     fprintf(stderr, "%s: ", progname);
@@ -214,7 +223,8 @@ static int cmd_new(int argc, char **argv)
         char *dir = ajar_store_drafts_dir(&errs);
         if (!dir || ajar_store_mkdirs(dir, &errs) != AJAR_OK) {
             free(dir);
-            return fail_with(&errs);
+            fail_with(&errs);
+            return EXIT_SYSTEM;
         }
         path = new_draft_path(dir);
         free(dir);
@@ -282,15 +292,14 @@ static int cmd_get(int argc, char **argv)
     const cJSON *v;
     ajar_status st = ajar_draft_get(d, path, &v, &errs);
     if (st != AJAR_OK) {
-        for (size_t i = 0; i < errs.count; i++)
-            if (!errs.items[i].file)
-                errs.items[i].file = strdup(file);
+        name_file(&errs, file);
         ajar_draft_free(d);
         return fail_with(&errs);
     }
     /* Text prints as it is, unless it holds controls: then as JSON, escaped. */
     int plain = cJSON_IsString(v) &&
-                ajar_utf8_find_control(v->valuestring, strlen(v->valuestring), 0) == (size_t)-1;
+                ajar_utf8_find_control(v->valuestring, strlen(v->valuestring),
+                                       (1u << '\n') | (1u << '\t')) == (size_t)-1;
     char *out = plain ? strdup(v->valuestring) : ajar_json_print_compact(v);
     ajar_draft_free(d);
     if (!out) {
@@ -335,9 +344,7 @@ static int cmd_set(int argc, char **argv)
     ajar_draft_free(d);
     ajar_lock_release(lock);
     if (st != AJAR_OK) {
-        for (size_t i = 0; i < errs.count; i++)
-            if (!errs.items[i].file)
-                errs.items[i].file = strdup(file);
+        name_file(&errs, file);
         fprintf(stderr, "%s: ", progname);
         put_safe(stderr, file);
         fprintf(stderr, ": not changed\n");
@@ -406,8 +413,10 @@ static int cmd_list(int argc, char **argv)
         return usage_error("list", "unexpected argument '%s'", argv[optind]);
     ajar_errors errs = {0};
     char *dir = ajar_store_drafts_dir(&errs);
-    if (!dir)
-        return fail_with(&errs);
+    if (!dir) {
+        fail_with(&errs);
+        return EXIT_SYSTEM;
+    }
     DIR *dh = opendir(dir);
     if (!dh) {
         if (errno == ENOENT) {

@@ -9,11 +9,14 @@ passed=0
 failed=0
 failures=()
 for file in "$@"; do
+    file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
     for name in $(bash -c "source '$here/cli/lib.sh'; source '$file'; declare -F" | awk '{print $3}' | grep '^test_'); do
         work=$(mktemp -d "${TMPDIR:-/tmp}/ajar-cli.XXXXXX")
         chmod 755 "$work"
         log="$work/.log"
-        if (cd "$work" && source "$here/cli/lib.sh" && source "$file" && set -e && "$name") >"$log" 2>&1; then
+        # A separate bash, so that `set -e` is in force (an `if` condition would switch it off).
+        bash -c 'cd "$1" && source "$2" && source "$3" && set -e && "$4"' test "$work" "$here/cli/lib.sh" "$file" "$name" >"$log" 2>&1
+        if [ $? -eq 0 ]; then
             passed=$((passed + 1))
             echo "ok   $(basename "$file" .sh) $name"
         else

@@ -1,6 +1,7 @@
 /* json.c — strict JSON reading and stable, human-friendly JSON writing on top of cJSON. */
 #include "ajar/json.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,188 @@ static ajar_status prescan(const char *text, size_t len, const char *origin, aja
         }
     }
     return AJAR_OK;
+}
+
+/* ---- locating syntax errors ---------------------------------------------------- */
+
+/* A minimal RFC 8259 reader used only after cJSON refused a document, to say
+ * where and why. Depth is already bounded by prescan(). */
+typedef struct reader {
+    const char *s;
+    size_t len, pos;
+    const char *why;
+} reader;
+
+static void skip_ws(reader *r)
+{
+    while (r->pos < r->len && strchr(" \t\n\r", r->s[r->pos]) && r->s[r->pos])
+        r->pos++;
+}
+
+static int fail_at(reader *r, const char *why)
+{
+    r->why = why;
+    return 0;
+}
+
+static int read_value(reader *r);
+
+static int read_string(reader *r)
+{
+    r->pos++; /* the opening quote */
+    while (r->pos < r->len) {
+        char c = r->s[r->pos];
+        if (c == '"') {
+            r->pos++;
+            return 1;
+        }
+        if (c == '\\') {
+            char e = r->pos + 1 < r->len ? r->s[r->pos + 1] : '\0';
+            if (e == 'u') {
+                for (int k = 2; k < 6; k++)
+                    if (r->pos + (size_t)k >= r->len || !is_hex(r->s[r->pos + (size_t)k]))
+                        return fail_at(r, "\\u must be followed by four hexadecimal digits");
+                r->pos += 6;
+                continue;
+            }
+            if (!e || !strchr("\"\\/bfnrt", e))
+                return fail_at(r, "unknown escape in a string (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)");
+            r->pos += 2;
+            continue;
+        }
+        r->pos++;
+    }
+    return fail_at(r, "the file ends inside a string (a missing closing quote?)");
+}
+
+static int read_number(reader *r)
+{
+    size_t p = r->pos;
+    if (p < r->len && r->s[p] == '-')
+        p++;
+    if (p >= r->len || !isdigit((unsigned char)r->s[p])) {
+        r->pos = p;
+        return fail_at(r, "expected a digit");
+    }
+    if (r->s[p] == '0' && p + 1 < r->len && isdigit((unsigned char)r->s[p + 1])) {
+        r->pos = p + 1;
+        return fail_at(r, "numbers may not have leading zeros");
+    }
+    while (p < r->len && isdigit((unsigned char)r->s[p]))
+        p++;
+    if (p < r->len && r->s[p] == '.') {
+        p++;
+        if (p >= r->len || !isdigit((unsigned char)r->s[p])) {
+            r->pos = p;
+            return fail_at(r, "expected a digit after the decimal point");
+        }
+        while (p < r->len && isdigit((unsigned char)r->s[p]))
+            p++;
+    }
+    if (p < r->len && (r->s[p] == 'e' || r->s[p] == 'E')) {
+        p++;
+        if (p < r->len && (r->s[p] == '+' || r->s[p] == '-'))
+            p++;
+        if (p >= r->len || !isdigit((unsigned char)r->s[p])) {
+            r->pos = p;
+            return fail_at(r, "expected a digit in the exponent");
+        }
+        while (p < r->len && isdigit((unsigned char)r->s[p]))
+            p++;
+    }
+    r->pos = p;
+    return 1;
+}
+
+static int read_word(reader *r, const char *word)
+{
+    size_t n = strlen(word);
+    if (r->len - r->pos >= n && memcmp(r->s + r->pos, word, n) == 0) {
+        r->pos += n;
+        return 1;
+    }
+    return fail_at(r, "expected a value (a string in double quotes, a number, true, false, null, [ or {)");
+}
+
+static int read_container(reader *r, char close)
+{
+    int obj = close == '}';
+    r->pos++;
+    skip_ws(r);
+    if (r->pos < r->len && r->s[r->pos] == close) {
+        r->pos++;
+        return 1;
+    }
+    for (;;) {
+        skip_ws(r);
+        if (r->pos >= r->len)
+            return fail_at(r, obj ? "the file ends inside an object (a missing '}'?)"
+                                  : "the file ends inside an array (a missing ']'?)");
+        if (obj) {
+            if (r->s[r->pos] != '"')
+                return fail_at(r, r->s[r->pos] == '}'
+                                      ? "a comma before '}' (JSON allows no trailing comma)"
+                                      : "expected a member name in double quotes");
+            if (!read_string(r))
+                return 0;
+            skip_ws(r);
+            if (r->pos >= r->len || r->s[r->pos] != ':')
+                return fail_at(r, r->pos >= r->len ? "the file ends inside an object (a missing '}'?)"
+                                                   : "expected ':' after the member name");
+            r->pos++;
+            skip_ws(r);
+        } else if (r->s[r->pos] == ']') {
+            return fail_at(r, "a comma before ']' (JSON allows no trailing comma)");
+        }
+        if (!read_value(r))
+            return 0;
+        skip_ws(r);
+        if (r->pos >= r->len)
+            return fail_at(r, obj ? "the file ends inside an object (a missing '}'?)"
+                                  : "the file ends inside an array (a missing ']'?)");
+        if (r->s[r->pos] == close) {
+            r->pos++;
+            return 1;
+        }
+        if (r->s[r->pos] != ',')
+            return fail_at(r, obj ? "expected ',' or '}' after a member"
+                                  : "expected ',' or ']' after an item");
+        r->pos++;
+    }
+}
+
+static int read_value(reader *r)
+{
+    skip_ws(r);
+    if (r->pos >= r->len)
+        return fail_at(r, "the file ends where a value should be");
+    switch (r->s[r->pos]) {
+    case '{': return read_container(r, '}');
+    case '[': return read_container(r, ']');
+    case '"': return read_string(r);
+    case 't': return read_word(r, "true");
+    case 'f': return read_word(r, "false");
+    case 'n': return read_word(r, "null");
+    default:
+        if (r->s[r->pos] == '-' || isdigit((unsigned char)r->s[r->pos]))
+            return read_number(r);
+        return fail_at(r, "expected a value (a string in double quotes, a number, true, false, null, [ or {)");
+    }
+}
+
+/* Returns why text[0..len) is not one JSON value and stores the offset of
+ * the culprit in *at, or NULL when this reader finds nothing wrong. */
+static const char *locate_syntax_error(const char *text, size_t len, size_t *at)
+{
+    reader r = {text, len, 0, NULL};
+    if (read_value(&r)) {
+        skip_ws(&r);
+        if (r.pos >= len)
+            return NULL;
+        r.why = "unexpected text after the end of the JSON value";
+    }
+    *at = r.pos;
+    return r.why;
 }
 
 char *ajar_json_path_key(const char *prefix, const char *key)
@@ -160,17 +343,20 @@ ajar_status ajar_json_parse(const char *text, size_t len, const char *origin, cJ
         i++;
     if (i == len)
         return syntax_at(errs, origin, text, len, "the file is empty; expected a JSON object");
-    const char *end = NULL;
+    /* cJSON accepts some things RFC 8259 does not (leading zeros, "1.",
+     * bad \u escapes) and reports positions loosely, so our own reader
+     * checks the syntax first and says exactly where and why. */
+    size_t at;
+    const char *why = locate_syntax_error(text, len, &at);
+    if (why)
+        return syntax_at(errs, origin, text, at, why);
     /* cJSON wants the terminating NUL inside the length when it must find
      * nothing after the value; text[len] is that NUL. */
+    const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
     if (!root) {
-        size_t at = (end && end >= text && end <= text + len) ? (size_t)(end - text) : len;
-        /* cJSON stops at the first byte it cannot use; past the value that is junk. */
-        const char *what = "not valid JSON";
-        if (at >= len)
-            what = "the file ends too early (unclosed string, array or object?)";
-        return syntax_at(errs, origin, text, at, what);
+        at = (end && end >= text && end <= text + len) ? (size_t)(end - text) : len;
+        return syntax_at(errs, origin, text, at, "not valid JSON");
     }
     st = check_tree(root, "", origin, errs);
     if (st != AJAR_OK) {

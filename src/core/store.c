@@ -314,7 +314,7 @@ ajar_status ajar_store_write_atomic(const char *path, const void *data, size_t l
         goto out;
     }
     if (!*base) {
-        rc = report(errs, AJAR_E_USAGE, 0, "cannot save %s: it names a folder, not a file", path);
+        rc = report(errs, AJAR_E_IO, 0, "cannot save %s: it names a folder, not a file", path);
         goto out;
     }
 
@@ -502,6 +502,15 @@ ajar_status ajar_store_read_file(const char *path, size_t max_bytes, char **out,
     int fd = cur_io->open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
     if (fd < 0) {
         int e = errno;
+        char target[PATH_MAX];
+        ssize_t tn;
+        struct stat lst;
+        if (e == ENOENT && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) &&
+            (tn = readlink(path, target, sizeof target - 1)) > 0) {
+            target[tn] = '\0';
+            return report(errs, AJAR_E_NOTFOUND, e,
+                          "cannot read %s: it is a link to %s, which does not exist", path, target);
+        }
         return report(errs, e == ENOENT ? AJAR_E_NOTFOUND : AJAR_E_IO, e, "cannot read %s", path);
     }
     struct stat st;
@@ -605,7 +614,7 @@ ajar_status ajar_lock_acquire(const char *path, ajar_lock **out, ajar_errors *er
     free(name);
     if (!lock_path) {
         rc = dir && !*base
-            ? report(errs, AJAR_E_USAGE, 0, "cannot lock %s: it names a folder, not a file", path)
+            ? report(errs, AJAR_E_IO, 0, "cannot lock %s: it names a folder, not a file", path)
             : out_of_memory(errs);
         goto out;
     }

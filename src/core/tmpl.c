@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ajar/utf8.h"
+
 /* Sections and partials may nest this deep during a render (each level is
  * one C stack frame or three); beyond it the render fails cleanly. */
 #define MAX_NESTING 512
@@ -72,34 +74,8 @@ static int is_space(unsigned char c)
  * not start one (so that any bytes can be walked). n must be > 0. */
 static size_t utf8_seq_len(const unsigned char *s, size_t n)
 {
-    unsigned c = s[0];
-    unsigned lo = 0x80, hi = 0xBF;
-    size_t need;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0)
-            lo = 0xA0; /* no overlong forms */
-        else if (c == 0xED)
-            hi = 0x9F; /* no surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F; /* nothing above U+10FFFF */
-    } else {
-        return 1;
-    }
-    if (n < need || s[1] < lo || s[1] > hi)
-        return 1;
-    for (size_t k = 2; k < need; k++)
-        if ((s[k] & 0xC0) != 0x80)
-            return 1;
-    return need;
+    uint32_t cp;
+    return ajar_utf8_decode((const char *)s, n, &cp);
 }
 
 /* Offset of the first `pat` (plen > 0 bytes) in s[from..n), or NPOS. */

@@ -78,8 +78,8 @@ test_validate_reports_every_problem_with_file_and_field() {
     run "$AJAR" validate good.json bad.json syntax.json missing.json; expect_status 1
     expect_in err "ajar: bad.json: tone: \"loud\" is not one of warm, formal or brief"
     expect_in err "ajar: bad.json: contacts[2].email: \"nope\" is not an e-mail address"
-    expect_in err "ajar: syntax.json:2:22: not valid JSON"
-    expect_in err "ajar: missing.json: "
+    expect_in err "ajar: syntax.json:2:22: a comma before '}' (JSON allows no trailing comma)"
+    expect_in err "ajar: cannot read missing.json: No such file or directory"
     expect_in out "good.json: valid"
 }
 
@@ -110,7 +110,10 @@ test_get_never_prints_escape_sequences() {
     printf '{"ajar": 1, "tone": "\\u001b[31mred"}\n' > e.json
     run "$AJAR" validate e.json; expect_status 1
     ! grep -q $'\x1b' err
-    expect_in err '"\x1b[31mred" is not one of'
+    expect_in err 'tone: contains the control character U+001B at character 1'
+    run "$AJAR" validate $'\e]0;title\a.json'; expect_status 1
+    ! grep -q $'\x1b' err
+    expect_in err 'cannot read \x1b]0;title\x07.json'
 }
 
 test_set_changes_fields_and_keeps_unknown_keys() {
@@ -155,6 +158,6 @@ test_set_on_missing_or_invalid_file() {
     [ ! -e nothere.json ]
     printf '{"ajar": 1, "tone": ' > trunc.json
     cp trunc.json before.json
-    run "$AJAR" set trunc.json tone=warm; expect_status 1; expect_in err "trunc.json:1:21: the file ends too early"
+    run "$AJAR" set trunc.json tone=warm; expect_status 1; expect_in err "trunc.json:1:21: the file ends where a value should be"
     same_file trunc.json before.json
 }
