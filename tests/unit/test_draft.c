@@ -333,8 +333,10 @@ START_TEST(save_refuses_invalid_drafts_and_writes_valid_ones)
     ck_assert_int_eq(ajar_draft_save(d, path, &errs), AJAR_E_INVALID);
     ajar_draft *still = load_ok(path);
     ck_assert(cJSON_Compare(ajar_draft_root(still), ajar_draft_root(back), 1));
+    ajar_draft_free(still);
     ajar_errors_clear(&errs);
     ck_assert_int_eq(ajar_draft_load("/nonexistent/d.json", &still, &errs), AJAR_E_NOTFOUND);
+    ck_assert_ptr_null(still);
     ajar_errors_clear(&errs);
     ajar_draft_free(d);
     ajar_draft_free(back);
