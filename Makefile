@@ -35,9 +35,11 @@ ALL_LDFLAGS = $(SANITIZE) $(LDFLAGS)
 
 CORE_SRC  := $(sort $(wildcard src/core/*.c))
 TUI_SRC   := $(sort $(wildcard src/tui/*.c))
+CLI_SRC   := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ   := $(TUI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ  := $(BUILD)/src/main.o
 UNIT_OBJ  := $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/main.o
 SHIM_SO   := $(BUILD)/tests/failio.so
@@ -59,7 +61,7 @@ help:
 ajar: $(BUILD)/ajar
 	cp $< $@
 
-$(BUILD)/ajar: $(CORE_OBJ) $(TUI_OBJ) $(MAIN_OBJ)
+$(BUILD)/ajar: $(CORE_OBJ) $(TUI_OBJ) $(CLI_OBJ) $(MAIN_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(CJSON_LIBS)
 
 $(BUILD)/src/core/%.o: src/core/%.c
@@ -70,9 +72,13 @@ $(BUILD)/src/tui/%.o: src/tui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(CURSES_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+$(BUILD)/src/cli/%.o: src/cli/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
 $(BUILD)/src/main.o: src/main.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CJSON_CFLAGS) $(CURSES_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS) -Isrc $(CJSON_CFLAGS) $(CURSES_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The unit test runner knows its suites from the file names test_NAME.c,
 # each of which defines `Suite *NAME_suite(void)`.
