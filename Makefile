@@ -118,7 +118,7 @@ unit: $(BUILD)/unit-tests $(BUILD)/ajar $(SHIM_SO)
 	    $(BUILD)/unit-tests
 
 cli: $(BUILD)/ajar $(SHIM_SO)
-	AJAR_BIN=$(CURDIR)/$(BUILD)/ajar AJAR_FAILIO=$(CURDIR)/$(SHIM_SO) AJAR_DATA_DIR=$(CURDIR) \
+	AJAR_REPO=$(CURDIR) AJAR_BIN=$(CURDIR)/$(BUILD)/ajar AJAR_FAILIO=$(CURDIR)/$(SHIM_SO) AJAR_DATA_DIR=$(CURDIR) \
 	    tests/run-cli.sh tests/cli/*.sh
 
 check: unit cli
@@ -144,9 +144,9 @@ deps:
 	$$sudo apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing
 
-install: ajar
+install: $(BUILD)/ajar
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)
-	install -m 0755 ajar $(DESTDIR)$(BINDIR)/ajar
+	install -m 0755 $(BUILD)/ajar $(DESTDIR)$(BINDIR)/ajar
 	cp -R prompts data $(DESTDIR)$(SHAREDIR)/
 	@if [ -f docs/ajar.1 ]; then \
 	    install -d $(DESTDIR)$(MANDIR)/man1 && install -m 0644 docs/ajar.1 $(DESTDIR)$(MANDIR)/man1/ajar.1; fi

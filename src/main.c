@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ajar/datadir.h"
 #include "cli/cli.h"
 
 static const char *progname = "ajar";
@@ -102,6 +103,11 @@ static void print_usage(FILE *f)
             "3 file or system error.\n\n"
             "Drafts live in $XDG_DATA_HOME/ajar/drafts (~/.local/share/ajar/drafts).\n"
             "See 'ajar help COMMAND' and docs/draft-format.md.\n");
+    char *data = ajar_datadir_find(NULL);
+    fprintf(f, "Prompts and templates: ");
+    cli_put_safe(f, data ? data : "not found (set AJAR_DATA_DIR)");
+    fputc('\n', f);
+    free(data);
 }
 
 static void print_command_help(const command *c, FILE *f)

@@ -6,7 +6,8 @@
 
 /* The folder holding prompts/ and data/: $AJAR_DATA_DIR when set and not
  * empty; else the folder of the running executable or its parent when that
- * holds both prompts/ and data/ (running from the build tree); else the
+ * holds both prompts/ and data/ (running from the build tree); else
+ * ../share/ajar beside the executable (installed under any PREFIX); else the
  * installed share folder (AJAR_SHARE_DIR, set at build time). Returns a new
  * string the caller frees; NULL with an AJAR_E_NOTFOUND error naming every
  * place tried when none exists. */

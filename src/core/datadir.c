@@ -57,6 +57,15 @@ char *ajar_datadir_find(ajar_errors *errs)
             *slash = '\0';
             if (*exe && has_content(exe))
                 return strdup(exe);
+            if (up == 0) {
+                /* An installed binary in PREFIX/bin finds PREFIX/share/ajar,
+                 * whatever PREFIX it was built with. */
+                char *share = ajar_path_join(*exe ? exe : "/", "../share/ajar");
+                char *real = share && has_content(share) ? realpath(share, NULL) : NULL;
+                free(share);
+                if (real)
+                    return real;
+            }
         }
     }
     if (has_content(AJAR_SHARE_DIR))
