@@ -317,6 +317,23 @@ static ajar_status not_found(ajar_errors *errs, const parsed_path *p, size_t upt
     return st;
 }
 
+/* Follows the first `count` segments of p from root; the node reached goes
+ * to *out, or a "not found" error naming how far the path got. */
+static ajar_status walk_to(cJSON *root, const parsed_path *p, size_t count, cJSON **out,
+                           ajar_errors *errs)
+{
+    cJSON *node = root;
+    for (size_t i = 0; i < count; i++) {
+        const char *why;
+        cJSON *child = step_into(node, &p->segs[i], &why);
+        if (!child)
+            return not_found(errs, p, i, node, why);
+        node = child;
+    }
+    *out = node;
+    return AJAR_OK;
+}
+
 ajar_status ajar_draft_get(const ajar_draft *d, const char *path, const cJSON **out,
                            ajar_errors *errs)
 {
@@ -325,20 +342,12 @@ ajar_status ajar_draft_get(const ajar_draft *d, const char *path, const cJSON **
     ajar_status st = path_parse(path, 0, &p, errs);
     if (st != AJAR_OK)
         return st;
-    cJSON *node = d->root;
-    for (size_t i = 0; i < p.n; i++) {
-        const char *why;
-        cJSON *child = step_into(node, &p.segs[i], &why);
-        if (!child) {
-            st = not_found(errs, &p, i, node, why);
-            path_free(&p);
-            return st;
-        }
-        node = child;
-    }
+    cJSON *node = NULL;
+    st = walk_to(d->root, &p, p.n, &node, errs);
     path_free(&p);
-    *out = node;
-    return AJAR_OK;
+    if (st == AJAR_OK)
+        *out = node;
+    return st;
 }
 
 /* Checks that setting at path p can succeed: every existing part has the
@@ -437,16 +446,11 @@ ajar_status ajar_draft_remove(ajar_draft *d, const char *path, ajar_errors *errs
     ajar_status st = path_parse(path, 0, &p, errs);
     if (st != AJAR_OK)
         return st;
-    cJSON *node = d->root;
-    for (size_t i = 0; i + 1 < p.n; i++) {
-        const char *why;
-        cJSON *child = step_into(node, &p.segs[i], &why);
-        if (!child) {
-            st = not_found(errs, &p, i, node, why);
-            path_free(&p);
-            return st;
-        }
-        node = child;
+    cJSON *node = NULL;
+    st = walk_to(d->root, &p, p.n - 1, &node, errs);
+    if (st != AJAR_OK) {
+        path_free(&p);
+        return st;
     }
     const segment *last = &p.segs[p.n - 1];
     const char *why;
