@@ -379,7 +379,7 @@ ajar_status ajar_schema_validate(const cJSON *root, const char *origin, ajar_err
                                AJAR_FORMAT_VERSION);
     if (cJSON_IsNumber(version) && version->valuedouble > AJAR_FORMAT_VERSION &&
         version->valuedouble == floor(version->valuedouble))
-        return ajar_errors_add(errs, AJAR_E_VERSION, origin, "ajar", 0, 0, 0,
+        return ajar_errors_add(errs, AJAR_E_VERSION, origin, NULL, 0, 0, 0,
                                "this draft is in format %.0f, written by a newer ajar; this ajar "
                                "reads format %d and leaves the file untouched",
                                version->valuedouble, AJAR_FORMAT_VERSION);
