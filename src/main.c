@@ -57,7 +57,8 @@ static const command COMMANDS[] = {
      "Sets each PATH to VALUE, checks the whole draft, and saves it atomically; if any\n"
      "value would make the draft invalid, nothing is written. A VALUE that parses as\n"
      "JSON is taken as JSON (true, 12, [3,6,12], {\"name\":\"Ana\"}, null), anything else\n"
-     "as text; a text field always takes the text as it is. contacts[+] appends:\n\n"
+     "as text; a text field takes any unquoted text as it is (me.phone=5550100 stays\n"
+     "text; write null to clear a field). contacts[+] appends:\n\n"
      "  ajar set d.json 'contacts[+].name=Priya Shah' 'contacts[-1].role=hiring-manager'\n"},
     {"export", NULL, "export FILE [options]", "write the letter, scripts and follow-ups",
      "Renders the decline letter, phone and voicemail scripts, follow-up plan and\n"
@@ -88,8 +89,8 @@ static void print_usage(FILE *f)
 {
     fprintf(f,
             "ajar %s — decline a job offer and leave the door open\n\n"
-            "Usage: ajar [FILE]            open the wizard (in this version: this help)\n"
-            "       ajar COMMAND [ARGS]\n\nCommands:\n",
+            "Usage: ajar COMMAND [ARGS]\n"
+            "       (the step-by-step wizard comes in the next version)\n\nCommands:\n",
             AJAR_VERSION);
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++) {
         const command *c = &COMMANDS[i];
@@ -131,6 +132,9 @@ static int cmd_help(int argc, char **argv)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    /* Numbers in drafts and exports are written with a '.', whatever the
+     * user's locale says; text still follows LC_CTYPE. */
+    setlocale(LC_NUMERIC, "C");
     if (argc < 2) {
         print_usage(stdout);
         return EXIT_OK;

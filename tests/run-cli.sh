@@ -10,7 +10,7 @@ failed=0
 failures=()
 for file in "$@"; do
     file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
-    for name in $(bash -c "source '$here/cli/lib.sh'; source '$file'; declare -F" | awk '{print $3}' | grep '^test_'); do
+    for name in $(cd "${TMPDIR:-/tmp}" && bash -c "HOME=/nonexistent; source '$file'; declare -F" | awk '{print $3}' | grep '^test_'); do
         work=$(mktemp -d "${TMPDIR:-/tmp}/ajar-cli.XXXXXX")
         chmod 755 "$work"
         log="$work/.log"

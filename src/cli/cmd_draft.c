@@ -100,6 +100,10 @@ int cmd_new(int argc, char **argv)
     ajar_status st = (d && path) ? ajar_lock_acquire(path, &lock, &errs)
                                  : ajar_errors_add(&errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0,
                                                    "out of memory");
+    /* Another `ajar new` may have created the same file between our check
+     * and our lock: never replace it. */
+    if (st == AJAR_OK && file_exists(path))
+        st = ajar_errors_add(&errs, AJAR_E_IO, NULL, NULL, 0, 0, EEXIST, "cannot create %s", path);
     if (st == AJAR_OK)
         st = ajar_draft_save(d, path, &errs);
     ajar_lock_release(lock);
@@ -222,14 +226,16 @@ int cmd_set(int argc, char **argv)
 /* One row of `ajar list`. */
 typedef struct draft_row {
     char *file, *company, *role, *scenario, *progress;
-    time_t mtime;
+    struct timespec mtime;
 } draft_row;
 
 static int by_newest(const void *a, const void *b)
 {
     const draft_row *x = a, *y = b;
-    if (x->mtime != y->mtime)
-        return x->mtime < y->mtime ? 1 : -1;
+    if (x->mtime.tv_sec != y->mtime.tv_sec)
+        return x->mtime.tv_sec < y->mtime.tv_sec ? 1 : -1;
+    if (x->mtime.tv_nsec != y->mtime.tv_nsec)
+        return x->mtime.tv_nsec < y->mtime.tv_nsec ? 1 : -1;
     return strcmp(x->file, y->file);
 }
 
@@ -324,7 +330,7 @@ int cmd_list(int argc, char **argv)
         ajar_draft_load(path, &d, &ignored);
         ajar_errors_clear(&ignored);
         row->file = strdup(e->d_name);
-        row->mtime = st.st_mtime;
+        row->mtime = st.st_mtim;
         row->company = dup_or(d ? ajar_draft_string(d, "offer.company") : NULL, d ? "-" : "(invalid)");
         row->role = dup_or(d ? ajar_draft_string(d, "offer.role") : NULL, "-");
         row->scenario = dup_or(d ? ajar_draft_string(d, "scenario") : NULL, "-");
@@ -352,7 +358,7 @@ int cmd_list(int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             char when[32];
             struct tm tm;
-            localtime_r(&rows[i].mtime, &tm);
+            localtime_r(&rows[i].mtime.tv_sec, &tm);
             strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
             put_cell(rows[i].file ? rows[i].file : "?", 28, 0);
             put_cell(rows[i].company ? rows[i].company : "?", 22, 0);

@@ -103,7 +103,19 @@ ajar_status ajar_draft_save(const ajar_draft *d, const char *path, ajar_errors *
     char *text = ajar_draft_serialize(d);
     if (!text)
         return ajar_errors_add(errs, AJAR_E_NOMEM, path, NULL, 0, 0, 0, "out of memory");
-    st = ajar_store_write_atomic(path, text, strlen(text), errs);
+    /* Never write what we could not read back: the exact bytes go through
+     * the loader's checks (size, UTF-8, duplicates, depth...) first. */
+    size_t len = strlen(text);
+    ajar_draft *check = NULL;
+    if (len > AJAR_DRAFT_MAX_BYTES)
+        st = ajar_errors_add(errs, AJAR_E_INVALID, path, NULL, 0, 0, 0,
+                             "the draft would be %zu bytes, over the limit of %d bytes", len,
+                             AJAR_DRAFT_MAX_BYTES);
+    else
+        st = ajar_draft_parse(text, len, path, &check, errs);
+    ajar_draft_free(check);
+    if (st == AJAR_OK)
+        st = ajar_store_write_atomic(path, text, len, errs);
     free(text);
     return st;
 }
@@ -149,7 +161,7 @@ static int name_char(char c)
 
 static ajar_status path_error(ajar_errors *errs, const char *path, size_t at, const char *what)
 {
-    return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
+    return ajar_errors_add(errs, AJAR_E_USAGE, NULL, path, 0, 0, 0,
                            "bad field path \"%s\": %s at character %zu (paths look like "
                            "offer.company or contacts[2].email)",
                            path, what, at + 1);
@@ -204,6 +216,11 @@ static ajar_status path_parse(const char *path, int allow_append, parsed_path *o
                 const char *digits = p;
                 while (isdigit((unsigned char)*p) && v < 100000000)
                     v = v * 10 + (*p++ - '0');
+                if (isdigit((unsigned char)*p)) {
+                    path_error(errs, path, (size_t)(start - path), "the index is too large");
+                    path_free(out);
+                    return AJAR_E_USAGE;
+                }
                 if (p == digits || *p != ']') {
                     path_error(errs, path, (size_t)(start - path),
                                "expected an index such as [0], [-1] or [+]");
@@ -495,7 +512,8 @@ size_t ajar_draft_steps_done(const ajar_draft *d)
 
 cJSON *ajar_draft_value_from_text(const char *path, const char *text)
 {
-    cJSON *v = cJSON_ParseWithOpts(text, NULL, 1);
+    cJSON *v = NULL;
+    ajar_json_parse(text, strlen(text), NULL, &v, NULL); /* the loader's own rules */
     const ajar_field_spec *f = ajar_schema_lookup(path);
     int wants_text = f && (f->type == AJAR_F_LINE || f->type == AJAR_F_TEXT ||
                            f->type == AJAR_F_EMAIL || f->type == AJAR_F_DATE ||

@@ -2,6 +2,7 @@
 #include "ajar/json.h"
 
 #include <ctype.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,9 @@ static ajar_status prescan(const char *text, size_t len, const char *origin, aja
     if (nul)
         return syntax_at(errs, origin, text, (size_t)(nul - text),
                          "contains a NUL byte; a draft is UTF-8 text");
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+        return syntax_at(errs, origin, text, 0,
+                         "the file starts with a byte-order mark; save it as UTF-8 without one");
     size_t bad;
     if (!ajar_utf8_valid(text, len, &bad))
         return syntax_at(errs, origin, text, bad, "invalid UTF-8; a draft must be UTF-8 text");
@@ -384,6 +388,14 @@ static void put_number(ajar_strbuf *b, double d)
         snprintf(buf, sizeof buf, "%.*g", prec, d);
         if (strtod(buf, NULL) == d)
             break;
+    }
+    /* JSON wants '.', whatever decimal point the C library's locale uses. */
+    const char *point = localeconv()->decimal_point;
+    char *at = (point && *point && strcmp(point, ".") != 0) ? strstr(buf, point) : NULL;
+    if (at) {
+        size_t pl = strlen(point);
+        *at = '.';
+        memmove(at + 1, at + pl, strlen(at + pl) + 1);
     }
     ajar_strbuf_puts(b, buf);
 }

@@ -194,6 +194,10 @@ static ajar_status check_text(const ajar_field_spec *f, const char *s, const cha
                               const char *path, ajar_errors *errs)
 {
     size_t len = strlen(s);
+    size_t bad_at;
+    if (!ajar_utf8_valid(s, len, &bad_at))
+        return ajar_errors_add(errs, AJAR_E_INVALID, origin, path, 0, 0, 0,
+                               "is not valid UTF-8 text (at byte %zu)", bad_at + 1);
     uint32_t allowed = f->type == AJAR_F_TEXT ? ((1u << '\n') | (1u << '\t')) : 0;
     size_t at = ajar_utf8_find_control(s, len, allowed);
     if (at != (size_t)-1) {
@@ -252,6 +256,9 @@ static ajar_status check_one(const ajar_field_spec *f, const cJSON *v, const cha
             return bad(errs, origin, path,
                        "the format version must be a whole number from 1 (found %s)%s",
                        json_type_name(v), "");
+        if (v->valuedouble > f->max)
+            return ajar_errors_add(errs, AJAR_E_INVALID, origin, path, 0, 0, 0,
+                                   "this ajar writes format %d and cannot set a newer one", f->max);
         return AJAR_OK;
     }
     if (cJSON_IsNull(v))
@@ -321,6 +328,10 @@ static void walk(const cJSON *v, const char *pat, const char *path, const char *
         return;
     if (f->type == AJAR_F_OBJECT) {
         for (const cJSON *c = v->child; c; c = c->next) {
+            /* A key holding path punctuation names no field of the format:
+             * it is someone else's, kept as it is. */
+            if (strpbrk(c->string, ".[]*"))
+                continue;
             char *cp = ajar_json_path_key(pat, c->string);
             char *cpath = ajar_json_path_key(path, c->string);
             if (cp && cpath)

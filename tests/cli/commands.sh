@@ -106,13 +106,13 @@ test_get_never_prints_escape_sequences() {
     printf '{"ajar": 1, "x-note": "\\u001b]0;owned\\u0007\\u001b[2J"}\n' > d.json
     run "$AJAR" get d.json x-note; expect_status 0
     expect_in out '\u001b]0;owned'
-    ! grep -q $'\x1b' out
+    expect_not_in out $'\x1b'
     printf '{"ajar": 1, "tone": "\\u001b[31mred"}\n' > e.json
     run "$AJAR" validate e.json; expect_status 1
-    ! grep -q $'\x1b' err
+    expect_not_in err $'\x1b'
     expect_in err 'tone: contains the control character U+001B at character 1'
     run "$AJAR" validate $'\e]0;title\a.json'; expect_status 1
-    ! grep -q $'\x1b' err
+    expect_not_in err $'\x1b'
     expect_in err 'cannot read \x1b]0;title\x07.json'
 }
 

@@ -56,7 +56,7 @@ test_no_terminal_escapes_reach_the_output() {
     printf '{{v}}' > t.mustache
     echo '{"v": "a\u001b]0;pwn\u0007b\u009bc"}' > d.json
     run "$AJAR" template t.mustache d.json; expect_status 0
-    ! grep -q $'\x1b' out
-    ! grep -q $'\xc2\x9b' out
+    expect_not_in out $'\x1b'
+    expect_not_in out $'\xc2\x9b'
     expect_in out 'a\x1b]0;pwn\x07b\u009bc'
 }
