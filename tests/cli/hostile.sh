@@ -34,6 +34,7 @@ test_numbers_are_kept_as_json_and_leading_zeros_as_text() {
 }
 
 test_numbers_use_a_point_in_a_comma_locale() {
+    mkdir -p loc
     if ! localedef -i de_DE -f UTF-8 "$PWD/loc/de_DE.UTF-8" >/dev/null 2>&1; then
         echo "skipped: cannot build the de_DE locale here"; return 0
     fi
