@@ -65,7 +65,7 @@ static const command COMMANDS[] = {
      "LinkedIn notes to files. Not available in this version yet.\n"},
     {"check", NULL, "check FILE", "check tone and the eight rules",
      "Reports tone and checklist findings for a draft. Not available in this version yet.\n"},
-    {"template", cmd_template, "template TEMPLATE [DATA.json] [options]",
+    {"template", cmd_template, "template TEMPLATE [DATA.json]",
      "render a Mustache template (for template writers)",
      "Renders the Mustache template TEMPLATE with the JSON value in DATA.json (any\n"
      "JSON value; an empty object when left out) and prints the result. Errors name\n"
