@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ajar/datadir.h"
 #include "ajar/store_io.h"
 #include "ajar/strbuf.h"
 
@@ -104,13 +105,6 @@ static char *folder_of(const char *path, const char **base)
     return strndup(path, (size_t)(slash - path));
 }
 
-/* dir + "/" + name as a new string (no doubled slash), NULL on OOM. */
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir);
-    return ajar_asprintf("%s%s%s", dir, (n && dir[n - 1] == '/') ? "" : "/", name);
-}
-
 /* The text of the symbolic link at path as a new string; NULL with errno. */
 static char *read_link(const char *path)
 {
@@ -172,7 +166,7 @@ static ajar_status resolve(const char *path, char **target, struct stat *st, int
         if (dest[0] != '/') {
             const char *base;
             char *dir = folder_of(cur, &base);
-            next = dir ? join(dir, dest) : NULL;
+            next = dir ? ajar_path_join(dir, dest) : NULL;
             free(dir);
             free(dest);
         }
@@ -334,7 +328,7 @@ ajar_status ajar_store_write_atomic(const char *path, const void *data, size_t l
     }
 
     char *prefix = ajar_asprintf(".%s.tmp-", base);
-    stem = prefix ? join(dir, prefix) : NULL;
+    stem = prefix ? ajar_path_join(dir, prefix) : NULL;
     if (!stem) {
         free(prefix);
         rc = out_of_memory(errs);
@@ -610,7 +604,7 @@ ajar_status ajar_lock_acquire(const char *path, ajar_lock **out, ajar_errors *er
         return rc;
     dir = folder_of(target, &base);
     char *name = dir && *base ? ajar_asprintf(".%s.lock", base) : NULL;
-    lock_path = name ? join(dir, name) : NULL;
+    lock_path = name ? ajar_path_join(dir, name) : NULL;
     free(name);
     if (!lock_path) {
         rc = dir && !*base
