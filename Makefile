@@ -12,7 +12,8 @@ BUILD     ?= build
 PKG_CONFIG ?= pkg-config
 
 # Debian packages the project needs to build, test and run its terminal tests.
-DEB_PACKAGES := gcc make pkg-config libncurses-dev libcjson-dev check tmux
+DEB_PACKAGES := gcc make pkg-config libncurses-dev libcjson-dev check tmux \
+                python3 python3-icalendar
 
 WARNINGS  := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Werror
