@@ -31,6 +31,12 @@ void ajar_fmt_id(const char *const *parts, size_t n, char out[AJAR_FMT_ID_SIZE])
 
 /* ---- input checks shared by the writers (fmt_check.c) ------------------------- */
 
+/* Appends everything a writer staged in `staged` to `out` and frees
+ * `staged`, so that a writer adds its whole output or nothing. Returns
+ * AJAR_OK, or AJAR_E_NOMEM (with an error in errs, which may be NULL) when
+ * either buffer ran out of memory; `staged` is freed in every case. */
+ajar_status ajar_fmt_commit(ajar_strbuf *out, ajar_strbuf *staged, ajar_errors *errs);
+
 /* What ajar_fmt_check_text lets through besides printable text; or them. */
 #define AJAR_FMT_ALLOW_TAB 1u /* horizontal tab */
 #define AJAR_FMT_ALLOW_LF 2u  /* LF, and CR when it comes right before LF */

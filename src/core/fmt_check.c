@@ -115,3 +115,14 @@ int ajar_fmt_address_valid(const char *addr)
     size_t local = (size_t)(at - addr);
     return local <= LOCAL_MAX && dot_atom(addr, local) && ajar_fmt_domain_valid(at + 1);
 }
+
+ajar_status ajar_fmt_commit(ajar_strbuf *out, ajar_strbuf *staged, ajar_errors *errs)
+{
+    if (!staged->failed)
+        ajar_strbuf_append(out, staged->data ? staged->data : "", staged->len);
+    int failed = staged->failed || out->failed;
+    ajar_strbuf_free(staged);
+    if (failed)
+        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
+    return AJAR_OK;
+}

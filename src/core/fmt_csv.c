@@ -55,13 +55,5 @@ ajar_status ajar_csv_write_row(ajar_strbuf *out, const char *const *fields, size
         }
     }
     ajar_strbuf_puts(&b, "\r\n");
-    if (b.failed) {
-        ajar_strbuf_free(&b);
-        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
-    }
-    ajar_strbuf_append(out, b.data, b.len);
-    ajar_strbuf_free(&b);
-    if (out->failed)
-        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
-    return AJAR_OK;
+    return ajar_fmt_commit(out, &b, errs);
 }

@@ -446,13 +446,5 @@ ajar_status ajar_eml_write(ajar_strbuf *out, const ajar_eml *m, ajar_errors *err
                          "X-Unsent: 1\r\n"
                          "\r\n");
     qp_body(&b, body);
-    if (b.failed) {
-        ajar_strbuf_free(&b);
-        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
-    }
-    ajar_strbuf_append(out, b.data, b.len);
-    ajar_strbuf_free(&b);
-    if (out->failed)
-        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
-    return AJAR_OK;
+    return ajar_fmt_commit(out, &b, errs);
 }

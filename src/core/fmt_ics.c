@@ -273,13 +273,5 @@ ajar_status ajar_ics_add(ajar_strbuf *out, const ajar_ics_item *it, ajar_errors 
     }
     ajar_strbuf_printf(&b, "END:%s\r\n", comp);
 
-    if (b.failed) {
-        ajar_strbuf_free(&b);
-        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
-    }
-    ajar_strbuf_append(out, b.data, b.len);
-    ajar_strbuf_free(&b);
-    if (out->failed)
-        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
-    return AJAR_OK;
+    return ajar_fmt_commit(out, &b, errs);
 }
