@@ -1,0 +1,141 @@
+/* render.h — the one renderer: a draft becomes the letter, the scripts and the follow-up plan. */
+#ifndef AJAR_RENDER_H
+#define AJAR_RENDER_H
+
+#include <stddef.h>
+
+#include <cJSON.h>
+
+#include "ajar/date.h"
+#include "ajar/draft.h"
+#include "ajar/error.h"
+#include "ajar/tmpl.h"
+
+/* LinkedIn's limit on an invitation note, in characters: free accounts, and
+ * the larger one of premium accounts (`--linkedin-limit 300`). */
+#define AJAR_LINKEDIN_LIMIT 200
+#define AJAR_LINKEDIN_LIMIT_PREMIUM 300
+
+/* A renderer: the templates of data/templates (each one replaced by a file of
+ * the same name in the user's override folder when there is one) and the
+ * reason catalogue of data/reasons.json, read and compiled once. Read-only
+ * afterwards, so it may render any number of drafts (the wizard's preview
+ * renders on every change without reading a file again). */
+typedef struct ajar_renderer ajar_renderer;
+
+/* The user's template folder: $XDG_CONFIG_HOME/ajar/templates, or
+ * ~/.config/ajar/templates when XDG_CONFIG_HOME is unset, empty or not an
+ * absolute path. Returns a new string the caller frees, or NULL when neither
+ * variable gives a folder (or memory ran out). The folder may not exist. */
+char *ajar_render_user_dir(void);
+
+/* Reads `data_dir`/data/templates/ *.mustache and `data_dir`/data/reasons.json;
+ * `user_dir` (may be NULL or a missing folder) holds templates that replace
+ * those of the same name. Every template is compiled now, so a syntax error
+ * in any of them is reported here with its file, line and column. On
+ * success *out is a new renderer the caller frees with ajar_renderer_free.
+ * On failure *out is NULL and errs says what is wrong: AJAR_E_NOTFOUND (no
+ * templates folder, or a template the renderer needs is missing),
+ * AJAR_E_SYNTAX (a template or the catalogue does not parse), AJAR_E_INVALID
+ * (the catalogue lacks a reason or a sentence), AJAR_E_IO, AJAR_E_NOMEM. */
+ajar_status ajar_renderer_open(const char *data_dir, const char *user_dir, ajar_renderer **out,
+                               ajar_errors *errs);
+
+/* Frees a renderer; NULL is fine. */
+void ajar_renderer_free(ajar_renderer *r);
+
+/* Where a template of the renderer came from (for `--help`, docs and error
+ * messages): the path of the file that was read for `name` ("letter-warm"),
+ * or NULL when the renderer has no such template. Borrowed. */
+const char *ajar_renderer_origin(const ajar_renderer *r, const char *name);
+
+/* What to render; or them. The follow-up messages and LinkedIn notes of each
+ * contact are always computed when AJAR_OUT_FOLLOWUPS or AJAR_OUT_LINKEDIN is
+ * asked for. */
+#define AJAR_OUT_LETTER 1u
+#define AJAR_OUT_PHONE 2u
+#define AJAR_OUT_VOICEMAIL 4u
+#define AJAR_OUT_FOLLOWUPS 8u
+#define AJAR_OUT_LINKEDIN 16u
+#define AJAR_OUT_ALL 31u
+
+/* Rendering options. */
+typedef struct ajar_render_opts {
+    ajar_date today;     /* "today": follow-up dates count from it */
+    int linkedin_limit;  /* characters a LinkedIn note may have; 0 = AJAR_LINKEDIN_LIMIT */
+    unsigned what;       /* AJAR_OUT_* bits; 0 = AJAR_OUT_ALL */
+    ajar_tmpl_escape_fn escape; /* how user text is quoted: NULL = as it is (plain text) */
+    void *escape_ud;
+} ajar_render_opts;
+
+/* A check-in: a later message to one contact. */
+typedef struct ajar_checkin {
+    int months;      /* months after the decline */
+    ajar_date date;  /* the day: today plus `months` months */
+} ajar_checkin;
+
+/* The plan for one contact, in the order of the draft's contacts. Strings
+ * are owned by the output; a field the draft leaves unanswered is "". */
+typedef struct ajar_followup {
+    size_t index;          /* the contact's index in the draft: contacts[index] */
+    char *name;            /* as written in the draft */
+    char *first;           /* the first name, used in greetings */
+    char *role;            /* role id (`hiring-manager`) or "" */
+    char *role_label;      /* "hiring manager", or "" */
+    char *title;           /* their job title, or "" */
+    char *channel;         /* channel id: the draft's, else one chosen from what is known */
+    char *channel_label;   /* "phone call", "e-mail", "LinkedIn message", "in person" */
+    char *email, *phone, *linkedin; /* how to reach them, or "" */
+    char *talked_about;    /* or "" */
+    int made_offer;        /* 1 for the person who made the offer */
+    ajar_date when;        /* when to thank them: today for the offer-maker, else within two days */
+    char *when_text;       /* "today (Saturday 21 November 2026)" or "by Monday 23 November 2026" */
+    char *message;         /* the personal thank-you, plain text */
+    char *note;            /* the LinkedIn invitation note, at most the limit in characters */
+    size_t note_chars;     /* characters in `note` */
+    int note_shortened;    /* 1 when the short form of the note (or a cut) was needed */
+    ajar_checkin *checkins;
+    size_t ncheckins;
+} ajar_followup;
+
+/* Everything rendered from one draft. Texts use LF line ends, hold no
+ * control character other than LF, and end without a trailing blank line;
+ * parts that were not asked for are NULL. */
+typedef struct ajar_output {
+    char *subject;          /* the letter's subject line */
+    char *letter;           /* the letter's body, from greeting to signature */
+    char *phone;            /* the phone script */
+    char *voicemail;        /* the voicemail script */
+    char *followups_text;   /* the follow-up plan as readable text */
+    char *linkedin_text;    /* the LinkedIn notes as readable text */
+    ajar_followup *followups; /* one per contact (when FOLLOWUPS or LINKEDIN was asked) */
+    size_t nfollowups;
+    ptrdiff_t recipient;    /* index of the follow-up the letter goes to, -1 for none */
+    char *from_name, *from_email; /* the candidate, "" when unanswered */
+    char *to_name, *to_email;     /* the letter's recipient, "" when unknown */
+    int linkedin_limit;     /* the limit used */
+    ajar_date today;
+    cJSON *view;            /* the data the templates saw (see docs/templates.md) */
+} ajar_output;
+
+/* Renders the draft `d` (borrowed) with renderer `r`. Text the templates
+ * produce is tidied: spaces at line ends and doubled spaces inside lines are
+ * removed, a space before , . ; : ! ? is dropped, runs of blank lines become
+ * one, and blank lines at the start and end go, so an unanswered field never
+ * leaves a hole. On success *out is a new output the caller frees with
+ * ajar_output_free. Errors: AJAR_E_INVALID (a template exceeded its budget or
+ * produced invalid text), AJAR_E_NOMEM, AJAR_E_USAGE (a NULL argument). */
+ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_render_opts *opts,
+                        ajar_output **out, ajar_errors *errs);
+
+/* Frees an output; NULL is fine. */
+void ajar_output_free(ajar_output *o);
+
+/* Tidies rendered text in place as ajar_render describes; returns s. */
+char *ajar_render_tidy(char *s);
+
+/* Escaper for Markdown: user text is written with a backslash before each
+ * of \ ` * _ { } [ ] < > ( ) # + - . ! | ~ that could start markup. */
+void ajar_render_escape_md(ajar_strbuf *out, const char *s, size_t n, void *ud);
+
+#endif
