@@ -19,6 +19,14 @@ typedef struct ajar_date {
  * Returns 1 and fills *out on success, 0 otherwise (*out untouched). */
 int ajar_date_parse(const char *s, ajar_date *out);
 
+/* Parses exactly "YYYY-MM-DD HH:MM" (16 characters: a real day as
+ * ajar_date_parse wants it, one space, hours 00-23, minutes 00-59, nothing
+ * before or after) and stores the day in *date and the minutes since
+ * midnight (0..1439) in *minutes. Returns 1 on success, 0 otherwise (the
+ * outputs untouched). "2026-11-20T10:00", "2026-11-20 24:00" and
+ * "2026-11-20 9:30" are refused. */
+int ajar_datetime_parse(const char *s, ajar_date *date, int *minutes);
+
 /* 1 for a leap year of the proleptic Gregorian calendar (2000 and 2024 are,
  * 1900 is not). */
 int ajar_date_is_leap(int year);

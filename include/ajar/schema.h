@@ -23,6 +23,7 @@ typedef enum ajar_field_type {
     AJAR_F_TEXT,    /* several lines: newlines and tabs allowed, other controls not */
     AJAR_F_EMAIL,   /* an e-mail address (one line, one @, no spaces or <>,;"()) */
     AJAR_F_DATE,    /* a real calendar date written YYYY-MM-DD */
+    AJAR_F_DATETIME, /* a local date and time written YYYY-MM-DD HH:MM (24-hour) */
     AJAR_F_ENUM,    /* one of a fixed set of ids */
     AJAR_F_BOOL,    /* true or false */
     AJAR_F_INT,     /* an integer within [min, max] */
@@ -55,7 +56,8 @@ const ajar_field_spec *ajar_schema_fields(size_t *count);
  * path. Returns AJAR_OK when the draft is valid, AJAR_E_VERSION when it is of
  * a newer format (nothing else is checked then), AJAR_E_INVALID otherwise.
  * Null, and the empty string for text, e-mail, date and enum fields, mean
- * "not answered" and are always valid (except for the version). */
+ * "not answered" and are always valid (except for the version); the same
+ * holds for date-and-time fields. */
 ajar_status ajar_schema_validate(const cJSON *root, const char *origin, ajar_errors *errs);
 
 /* Checks one value against the field at `path` alone (no cross-field rules);

@@ -80,6 +80,25 @@ int ajar_date_parse(const char *s, ajar_date *out)
     return 1;
 }
 
+int ajar_datetime_parse(const char *s, ajar_date *date, int *minutes)
+{
+    char day[11];
+    int h, m;
+    if (!s)
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (!(day[i] = s[i]))
+            return 0;
+    day[10] = '\0';
+    ajar_date d;
+    if (!ajar_date_parse(day, &d) || s[10] != ' ' || !read_digits(s + 11, 2, &h) ||
+        s[13] != ':' || !read_digits(s + 14, 2, &m) || s[16] != '\0' || h > 23 || m > 59)
+        return 0;
+    *date = d;
+    *minutes = h * 60 + m;
+    return 1;
+}
+
 /* Writes v as exactly n decimal digits (v must be in 0..10^n - 1). */
 static void put_digits(char *p, int n, int v)
 {

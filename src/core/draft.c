@@ -517,7 +517,7 @@ cJSON *ajar_draft_value_from_text(const char *path, const char *text)
     const ajar_field_spec *f = ajar_schema_lookup(path);
     int wants_text = f && (f->type == AJAR_F_LINE || f->type == AJAR_F_TEXT ||
                            f->type == AJAR_F_EMAIL || f->type == AJAR_F_DATE ||
-                           f->type == AJAR_F_ENUM);
+                           f->type == AJAR_F_DATETIME || f->type == AJAR_F_ENUM);
     if (v && (!wants_text || cJSON_IsString(v) || cJSON_IsNull(v)))
         return v;
     cJSON_Delete(v);

@@ -31,6 +31,7 @@ static const char *const STEP_STATES[] = {"todo", "done", "skipped", NULL};
 #define TEXT(p, s) {p, AJAR_F_TEXT, NULL, 0, 0, s}
 #define EMAIL(p, s) {p, AJAR_F_EMAIL, NULL, 0, 0, s}
 #define DATE(p, s) {p, AJAR_F_DATE, NULL, 0, 0, s}
+#define DATETIME(p, s) {p, AJAR_F_DATETIME, NULL, 0, 0, s}
 #define ENUM(p, c, s) {p, AJAR_F_ENUM, c, 0, 0, s}
 #define BOOL(p, s) {p, AJAR_F_BOOL, NULL, 0, 0, s}
 #define INT(p, lo, hi, s) {p, AJAR_F_INT, NULL, lo, hi, s}
@@ -51,6 +52,7 @@ static const ajar_field_spec FIELDS[] = {
     DATE("offer.made_on", "when the offer was made"),
     DATE("offer.respond_by", "when an answer is due"),
     DATE("offer.decided_on", "when you decided"),
+    DATETIME("offer.send_at", "when you plan to send the letter (local time)"),
     ENUM("offer.medium", MEDIUMS, "how you will tell them"),
     OBJ("reason", "why you decline"),
     ENUM("reason.kind", REASON_KINDS, "the kind of reason, from the reason catalogue"),
@@ -152,6 +154,7 @@ static const char *type_name(ajar_field_type t)
     case AJAR_F_TEXT:
     case AJAR_F_EMAIL:
     case AJAR_F_DATE:
+    case AJAR_F_DATETIME:
     case AJAR_F_ENUM: return "a string";
     case AJAR_F_BOOL: return "true or false";
     case AJAR_F_OBJECT: return "an object";
@@ -228,6 +231,14 @@ static ajar_status check_text(const ajar_field_spec *f, const char *s, const cha
             return bad(errs, origin, path,
                        "\"%s\" is not a real date written YYYY-MM-DD (for example 2026-11-20)%s", s, "");
     }
+    if (f->type == AJAR_F_DATETIME) {
+        ajar_date d;
+        int minutes;
+        if (!ajar_datetime_parse(s, &d, &minutes))
+            return bad(errs, origin, path,
+                       "\"%s\" is not a real local date and time written YYYY-MM-DD HH:MM "
+                       "(24-hour, for example 2026-11-20 10:30)%s", s, "");
+    }
     if (f->type == AJAR_F_ENUM) {
         for (const char *const *c = f->choices; *c; c++)
             if (strcmp(*c, s) == 0)
@@ -268,6 +279,7 @@ static ajar_status check_one(const ajar_field_spec *f, const cJSON *v, const cha
     case AJAR_F_TEXT:
     case AJAR_F_EMAIL:
     case AJAR_F_DATE:
+    case AJAR_F_DATETIME:
     case AJAR_F_ENUM:
         if (!cJSON_IsString(v))
             return bad(errs, origin, path, "expected %s, found %s", type_name(f->type),

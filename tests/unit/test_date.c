@@ -64,6 +64,35 @@ START_TEST(parse_rejects_everything_else)
 }
 END_TEST
 
+START_TEST(datetime_parse_is_strict)
+{
+    ajar_date d;
+    int min = -1;
+    ck_assert_int_eq(ajar_datetime_parse("2026-11-20 13:05", &d, &min), 1);
+    ck_assert_date(d, 2026, 11, 20);
+    ck_assert_int_eq(min, 13 * 60 + 5);
+    ck_assert_int_eq(ajar_datetime_parse("2024-02-29 00:00", &d, &min), 1);
+    ck_assert_int_eq(min, 0);
+    ck_assert_int_eq(ajar_datetime_parse("2026-12-31 23:59", &d, &min), 1);
+    ck_assert_int_eq(min, 1439);
+    static const char *const bad[] = {
+        "2026-02-30 10:00", "2026-11-20 24:00", "2026-11-20 23:60", "2026-11-20T10:00",
+        "2026-11-20 9:30",  "2026-11-20 09:3",  "2026-11-20 10:00:00", "2026-11-20 10:00Z",
+        "2026-11-20",       "2026-11-20 ",      " 2026-11-20 10:00", "2026-11-20  10:00",
+        "2026-11-20 10.00", "2026-11-20 1000",  "2026-11-20 ١٠:٠٠",   "",
+        "2026-11-20 -1:00", "2026-11-20 10:00\n", "2025-02-29 12:00",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ajar_date u = {7, 7, 7};
+        int m = 99;
+        ck_assert_msg(ajar_datetime_parse(bad[i], &u, &m) == 0, "accepted \"%s\"", bad[i]);
+        ck_assert_date(u, 7, 7, 7);
+        ck_assert_int_eq(m, 99);
+    }
+    ck_assert_int_eq(ajar_datetime_parse(NULL, &d, &min), 0);
+}
+END_TEST
+
 START_TEST(leap_years_and_month_lengths)
 {
     ck_assert_int_eq(ajar_date_is_leap(2000), 1);
@@ -347,6 +376,7 @@ Suite *date_suite(void)
     TCase *tc = tcase_create("parse");
     tcase_add_test(tc, parse_accepts_real_days);
     tcase_add_test(tc, parse_rejects_everything_else);
+    tcase_add_test(tc, datetime_parse_is_strict);
     tcase_add_test(tc, leap_years_and_month_lengths);
     suite_add_tcase(s, tc);
 

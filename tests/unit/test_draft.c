@@ -70,6 +70,26 @@ static const rule_case RULES[] = {
      "offer.respond_by", "YYYY-MM-DD"},
     {"{\"ajar\": 1, \"offer\": {\"decided_on\": \"tomorrow\"}}", AJAR_E_INVALID, "offer.decided_on",
      "not a real date"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": \"2026-02-30 10:00\"}}", AJAR_E_INVALID,
+     "offer.send_at", "not a real local date and time written YYYY-MM-DD HH:MM"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": \"2026-11-20 24:00\"}}", AJAR_E_INVALID,
+     "offer.send_at", "24-hour"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": \"2026-11-20T10:00\"}}", AJAR_E_INVALID,
+     "offer.send_at", "\"2026-11-20T10:00\" is not"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": \"2026-11-20 9:30\"}}", AJAR_E_INVALID,
+     "offer.send_at", "is not a real"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": \"2026-11-20 10:60\"}}", AJAR_E_INVALID,
+     "offer.send_at", "is not a real"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": \"2026-11-20 10:00:00\"}}", AJAR_E_INVALID,
+     "offer.send_at", "is not a real"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": \"2026-11-20 10:00Z\"}}", AJAR_E_INVALID,
+     "offer.send_at", "is not a real"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": \"2026-11-20\"}}", AJAR_E_INVALID,
+     "offer.send_at", "is not a real"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": \"2026-11-20  10:00\"}}", AJAR_E_INVALID,
+     "offer.send_at", "is not a real"},
+    {"{\"ajar\": 1, \"offer\": {\"send_at\": 202611201000}}", AJAR_E_INVALID,
+     "offer.send_at", "expected a string, found a number"},
     {"{\"ajar\": 1, \"offer\": {\"medium\": \"fax\"}}", AJAR_E_INVALID, "offer.medium",
      "is not one of"},
     {"{\"ajar\": 1, \"reason\": {\"kind\": \"boss\"}}", AJAR_E_INVALID, "reason.kind",
@@ -152,11 +172,36 @@ START_TEST(unanswered_values_are_valid)
     ajar_errors errs = {0};
     ajar_draft *d = NULL;
     ck_assert_int_eq(parse("{\"ajar\": 1, \"tone\": \"\", \"scenario\": null,"
-                           " \"offer\": {\"made_on\": \"\", \"medium\": null},"
+                           " \"offer\": {\"made_on\": \"\", \"medium\": null, \"send_at\": \"\"},"
                            " \"me\": {\"email\": \"\"}, \"contacts\": [{\"made_offer\": false}],"
                            " \"positives\": null}",
                            &d, &errs),
                      AJAR_OK);
+    ajar_draft_free(d);
+}
+END_TEST
+
+START_TEST(send_at_accepts_local_times_of_real_days)
+{
+    const char *good[] = {"2026-11-20 00:00", "2026-11-20 23:59", "2024-02-29 12:00", "\"\"", "null"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        char *text = ajar_asprintf("{\"ajar\": 1, \"offer\": {\"send_at\": %s%s%s}}",
+                                   good[i][0] == '2' ? "\"" : "", good[i],
+                                   good[i][0] == '2' ? "\"" : "");
+        ajar_errors errs = {0};
+        ajar_draft *d = NULL;
+        ck_assert_msg(parse(text, &d, &errs) == AJAR_OK, "%s refused", good[i]);
+        ajar_draft_free(d);
+        free(text);
+    }
+    ajar_draft *d = ajar_draft_new(NULL);
+    ajar_errors errs = {0};
+    ck_assert_int_eq(ajar_draft_set_string(d, "offer.send_at", "2025-02-29 10:00", &errs),
+                     AJAR_E_INVALID);
+    ck_assert_str_eq(errs.items[0].field, "offer.send_at");
+    ck_assert_int_eq(ajar_draft_set_string(d, "offer.send_at", "2026-11-19 16:45", &errs), AJAR_OK);
+    ck_assert_str_eq(ajar_draft_string(d, "offer.send_at"), "2026-11-19 16:45");
+    ajar_errors_clear(&errs);
     ajar_draft_free(d);
 }
 END_TEST
@@ -304,6 +349,7 @@ START_TEST(value_from_text_follows_the_field_type)
         {"me.name", "\"Dana\"", "\"Dana\""},
         {"me.name", "null", "null"},
         {"offer.made_on", "2026-11-18", "\"2026-11-18\""},
+        {"offer.send_at", "2026-11-18 09:30", "\"2026-11-18 09:30\""},
         {"thanks.honour", "false", "false"},
         {"stay_in_touch.checkins_months", "[1, 2]", "[1,2]"},
         {"contacts[+]", "{\"name\":\"Ana\"}", "{\"name\":\"Ana\"}"},
@@ -401,6 +447,7 @@ Suite *draft_suite(void)
     tcase_add_loop_test(tc, each_rule_is_enforced, 0, (int)(sizeof RULES / sizeof RULES[0]));
     tcase_add_test(tc, every_problem_is_reported_not_just_the_first);
     tcase_add_test(tc, unanswered_values_are_valid);
+    tcase_add_test(tc, send_at_accepts_local_times_of_real_days);
     tcase_add_test(tc, long_fields_are_refused);
     tcase_add_test(tc, full_example_loads_and_round_trips_unknown_keys);
     tcase_add_test(tc, new_drafts_are_valid_for_every_scenario);
