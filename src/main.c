@@ -63,8 +63,20 @@ static const command COMMANDS[] = {
     {"export", NULL, "export FILE [options]", "write the letter, scripts and follow-ups",
      "Renders the decline letter, phone and voicemail scripts, follow-up plan and\n"
      "LinkedIn notes to files. Not available in this version yet.\n"},
-    {"check", NULL, "check FILE", "check tone and the eight rules",
-     "Reports tone and checklist findings for a draft. Not available in this version yet.\n"},
+    {"check", cmd_check, "check FILE [options]", "check tone, timing and the eight rules",
+     "Renders the draft's letter and LinkedIn notes and checks them and the answers\n"
+     "against the rules of data/checks.json (see docs/checks.md): a late answer, a\n"
+     "bad time to send, negative, blaming or wavering words, over-explaining, another\n"
+     "company named, a private reason showing, missing parts of the letter, its\n"
+     "length, LinkedIn notes over the limit. Each finding names its rule, severity\n"
+     "(info, warning, error), the field to change and a suggestion; a summary says\n"
+     "which of the eight rules the plan meets. Exits 0 when nothing worse than info\n"
+     "is found, 1 for any warning or error (or an invalid draft), 3 when the rules\n"
+     "or templates cannot be read.\n\n"
+     "  -t, --today DATE          check as of DATE (YYYY-MM-DD; default: today)\n"
+     "  -l, --linkedin-limit N    characters a LinkedIn note may have (default 200;\n"
+     "                            300 for premium accounts)\n"
+     "  -j, --json                print the findings and the summary as JSON\n"},
     {"template", cmd_template, "template TEMPLATE [DATA.json]",
      "render a Mustache template (for template writers)",
      "Renders the Mustache template TEMPLATE with the JSON value in DATA.json (any\n"

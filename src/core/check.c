@@ -100,7 +100,13 @@ int check_answered(const cJSON *v)
                 return 1;
         return 0;
     }
-    if (cJSON_IsArray(v) || cJSON_IsObject(v))
+    if (cJSON_IsArray(v)) {
+        for (const cJSON *c = v->child; c; c = c->next)
+            if (check_answered(c))
+                return 1;
+        return 0;
+    }
+    if (cJSON_IsObject(v))
         return v->child != NULL;
     return 1;
 }

@@ -63,7 +63,7 @@ void check_pattern_free(check_pattern *p);
 size_t check_pattern_find(const check_pattern *p, const check_text *t, size_t from, size_t *end);
 
 /* Words in s: runs of letters and digits (an apostrophe or hyphen between
- * two of them joins them), plus one word for every two characters of
+ * two of them, or a point or comma between two digits, joins them), plus one word for every two characters of
  * scripts written without spaces. */
 size_t check_count_words(const char *s);
 
@@ -183,8 +183,9 @@ int check_cond_eval(const cJSON *cond, const cJSON *base, const check_ctx *ctx, 
  * below base, or NULL. */
 const cJSON *check_path_get(const cJSON *base, const char *path);
 
-/* 1 when v holds an answer: a string with something other than spaces, a
- * non-empty array or object, any number or boolean. */
+/* 1 when v holds an answer: a string with something other than spaces, an
+ * array with at least one answered item, a non-empty object, any number or
+ * boolean. */
 int check_answered(const cJSON *v);
 
 /* Calls fn for every concrete path the pattern `pat` (with [] for "every

@@ -222,6 +222,11 @@ static int is_joiner(uint32_t cp)
     return cp == '\'' || cp == '-' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011;
 }
 
+static int is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
 size_t check_count_words(const char *s)
 {
     check_text t;
@@ -235,7 +240,9 @@ size_t check_count_words(const char *s)
             if (!in_word)
                 words++;
             in_word = 1;
-        } else if (in_word && is_joiner(cp) && i + 1 < t.n && check_is_word_cp(t.cp[i + 1])) {
+        } else if (in_word && i + 1 < t.n && check_is_word_cp(t.cp[i + 1]) &&
+                   (is_joiner(cp) || ((cp == '.' || cp == ',') && is_digit(t.cp[i - 1]) &&
+                                      is_digit(t.cp[i + 1])))) {
             continue;
         } else {
             in_word = 0;
