@@ -69,7 +69,9 @@ static const command COMMANDS[] = {
      "render a Mustache template (for template writers)",
      "Renders the Mustache template TEMPLATE with the JSON value in DATA.json (any\n"
      "JSON value; an empty object when left out) and prints the result. Errors name\n"
-     "the template file, line and column. {{>name}} includes DIR/name.mustache.\n\n"
+     "the template file, line and column. {{>name}} includes DIR/name.mustache; as in\n"
+     "ajar's own templates, a partial used inside a line of text leaves out the line\n"
+     "end its file finishes with, so a one-line partial can hold a phrase.\n\n"
      "  -p, --partials DIR   where partials are (default: the template's folder)\n"
      "  -e, --escape MODE    none (default: plain text, as ajar renders letters) or\n"
      "                       html (escape & < > \" ' as the Mustache spec does)\n"},

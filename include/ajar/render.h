@@ -99,8 +99,9 @@ typedef struct ajar_followup {
 } ajar_followup;
 
 /* Everything rendered from one draft. Texts use LF line ends, hold no
- * control character other than LF, and end without a trailing blank line;
- * parts that were not asked for are NULL. */
+ * control character other than LF and tab, and end with exactly one LF
+ * (the subject, messages and notes are single lines without one); parts
+ * that were not asked for are NULL. */
 typedef struct ajar_output {
     char *subject;          /* the letter's subject line */
     char *letter;           /* the letter's body, from greeting to signature */
@@ -120,9 +121,11 @@ typedef struct ajar_output {
 
 /* Renders the draft `d` (borrowed) with renderer `r`. Text the templates
  * produce is tidied: spaces at line ends and doubled spaces inside lines are
- * removed, a space before , . ; : ! ? is dropped, runs of blank lines become
- * one, and blank lines at the start and end go, so an unanswered field never
- * leaves a hole. On success *out is a new output the caller frees with
+ * removed, a space before , . ; : ! ? ) is dropped, runs of blank lines
+ * become one, blank lines at the start and end go, and each text ends with
+ * one line end, so an unanswered field never leaves a hole. The letter,
+ * subject, voicemail, messages and notes are prose: their lines also lose
+ * any indentation. On success *out is a new output the caller frees with
  * ajar_output_free. Errors: AJAR_E_INVALID (a template exceeded its budget or
  * produced invalid text), AJAR_E_NOMEM, AJAR_E_USAGE (a NULL argument). */
 ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_render_opts *opts,
@@ -131,8 +134,10 @@ ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_
 /* Frees an output; NULL is fine. */
 void ajar_output_free(ajar_output *o);
 
-/* Tidies rendered text in place as ajar_render describes; returns s. */
-char *ajar_render_tidy(char *s);
+/* Tidies rendered text in place as ajar_render describes and returns s.
+ * With `prose` (letters, messages, notes) lines lose their indentation too;
+ * without it (scripts and plans laid out in columns) indentation is kept. */
+char *ajar_render_tidy(char *s, int prose);
 
 /* Escaper for Markdown: user text is written with a backslash before each
  * of \ ` * _ { } [ ] < > ( ) # + - . ! | ~ that could start markup. */

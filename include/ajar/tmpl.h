@@ -44,13 +44,19 @@ typedef char *(*ajar_tmpl_partial_fn)(const char *name, char **origin, void *ud)
 
 /* Rendering options. A NULL escape means ajar_tmpl_escape_html; a NULL
  * partial means no partial exists; a budget of 0 means
- * AJAR_TMPL_DEFAULT_BUDGET. The *_ud pointers are passed through. */
+ * AJAR_TMPL_DEFAULT_BUDGET. The *_ud pointers are passed through. Zero
+ * everything not used. */
 typedef struct ajar_tmpl_opts {
     ajar_tmpl_escape_fn escape;
     void *escape_ud;
     ajar_tmpl_partial_fn partial;
     void *partial_ud;
     size_t budget; /* most bytes written + nodes visited per render */
+    int trim_inline_partials; /* 1: a partial whose tag shares its line with other
+                               * text is inserted without the line end its output
+                               * finishes with, so a one-line partial file can hold
+                               * a phrase used inside a sentence (not in the spec;
+                               * 0 keeps the spec's behaviour) */
 } ajar_tmpl_opts;
 
 /* Compiles the Mustache template text[0..len) (any bytes, NULs included;

@@ -107,6 +107,7 @@ int cmd_template(int argc, char **argv)
         .escape = strcmp(escape, "html") == 0 ? ajar_tmpl_escape_html : ajar_tmpl_escape_none,
         .partial = load_partial,
         .partial_ud = &pd,
+        .trim_inline_partials = 1, /* as ajar renders its own templates */
     };
     ajar_strbuf out;
     ajar_strbuf_init(&out);

@@ -46,6 +46,7 @@ typedef struct tmpl_node {
     size_t seg, nseg;      /* name parts in t->segs; nseg 0 is "." */
     size_t end;            /* SECTION, INVERTED: one past the body's last node */
     size_t ind_off, ind_len; /* PARTIAL: indentation of a standalone tag */
+    int alone;               /* PARTIAL: the tag stands alone on its line */
 } tmpl_node;
 
 /* One part of a dotted name, in t->src. */
@@ -412,8 +413,8 @@ static ajar_status close_section(parser *p, size_t c, size_t cend, int line, int
 /* Handles one tag of `type` (0 for a variable) with content s[c..cend),
  * starting at line/column; a standalone partial's indentation is
  * s[ind_off..ind_off+ind_len). */
-static ajar_status handle_tag(parser *p, char type, size_t c, size_t cend, size_t ind_off,
-                              size_t ind_len, int line, int column)
+static ajar_status handle_tag(parser *p, char type, size_t c, size_t cend, int alone,
+                              size_t ind_off, size_t ind_len, int line, int column)
 {
     ajar_status st;
     size_t i;
@@ -451,6 +452,7 @@ static ajar_status handle_tag(parser *p, char type, size_t c, size_t cend, size_
     if (kind == N_PARTIAL) {
         p->t->nodes[i].ind_off = ind_off;
         p->t->nodes[i].ind_len = ind_len;
+        p->t->nodes[i].alone = alone;
     } else if (kind == N_SECTION || kind == N_INVERTED) {
         if (!grow_array((void **)&p->open, &p->open_cap, p->nopen, sizeof *p->open))
             return nomem(p);
@@ -513,7 +515,7 @@ static ajar_status parse(parser *p)
         }
         if (st != AJAR_OK)
             return st;
-        st = handle_tag(p, type, c, cend, ws, alone ? tag - ws : 0, line, column);
+        st = handle_tag(p, type, c, cend, alone, ws, alone ? tag - ws : 0, line, column);
         if (st != AJAR_OK)
             return st;
         text_start = alone ? after : tag_end;
@@ -637,6 +639,7 @@ typedef struct render_state {
     ajar_strbuf indent; /* indentation of the standalone partials being rendered */
     int partial_depth;
     int nesting;
+    int trim_inline; /* opts->trim_inline_partials */
     size_t work, budget; /* bytes written + nodes visited so far, and the most allowed */
 } render_state;
 
@@ -846,9 +849,19 @@ static ajar_status render_partial(render_state *rs, const ajar_tmpl *t, const tm
     ajar_strbuf_append(&rs->indent, t->src + nd->ind_off, nd->ind_len);
     if (rs->indent.failed)
         return render_nomem(rs);
+    size_t start = rs->out->len;
     rs->partial_depth++;
     st = render_range(rs, pt, 0, pt->nnodes);
     rs->partial_depth--;
+    /* An inline partial holds a phrase: the line end its file ends with
+     * would break the sentence it sits in. */
+    if (st == AJAR_OK && rs->trim_inline && !nd->alone && rs->out->len > start &&
+        rs->out->data[rs->out->len - 1] == '\n') {
+        rs->out->len--;
+        if (rs->out->len > start && rs->out->data[rs->out->len - 1] == '\r')
+            rs->out->len--;
+        rs->out->data[rs->out->len] = '\0';
+    }
     rs->indent.len = old;
     if (rs->indent.data)
         rs->indent.data[old] = '\0';
@@ -929,6 +942,7 @@ ajar_status ajar_tmpl_render(const ajar_tmpl *t, const cJSON *data, const ajar_t
     rs.partial = opts ? opts->partial : NULL;
     rs.partial_ud = opts ? opts->partial_ud : NULL;
     rs.budget = opts && opts->budget ? opts->budget : AJAR_TMPL_DEFAULT_BUDGET;
+    rs.trim_inline = opts ? opts->trim_inline_partials : 0;
     rs.out = out;
     rs.errs = errs;
     ajar_strbuf_init(&rs.indent);

@@ -1,0 +1,41 @@
+/* render_int.h — the renderer's insides, shared by render_load.c and render.c only. */
+#ifndef AJAR_RENDER_INT_H
+#define AJAR_RENDER_INT_H
+
+#include <cJSON.h>
+
+#include "ajar/render.h"
+#include "ajar/tmpl.h"
+
+/* One template file, compiled. */
+typedef struct render_template {
+    char *name;   /* file name without .mustache: "letter-offer-warm" */
+    char *origin; /* the path it was read from */
+    char *text;   /* its text, for use as a partial */
+    ajar_tmpl *tmpl;
+} render_template;
+
+/* A reason of the catalogue: its label, whether the employer could change
+ * it, and its two sentences compiled. */
+typedef struct render_reason {
+    char *kind;
+    char *label;
+    int can_change;
+    ajar_tmpl *plain, *softened;
+} render_reason;
+
+struct ajar_renderer {
+    render_template *templates; /* sorted by name */
+    size_t ntemplates;
+    render_reason *reasons;
+    size_t nreasons;
+    ajar_tmpl *private_sentence; /* said when the reason stays private */
+    cJSON *labels;               /* data/labels.json */
+};
+
+/* The template `base` for a scenario and tone: the first that exists of
+ * base-SCENARIO-TONE, base-SCENARIO, base-TONE and base. NULL when none. */
+const render_template *render_find(const ajar_renderer *r, const char *base,
+                                   const char *scenario, const char *tone);
+
+#endif
