@@ -59,7 +59,9 @@ ajar_status ajar_export_eml(const ajar_output *o, ajar_export_what what,
                                "ASCII addresses such as you@example.com",
                                from);
     /* The body ends with a line break, as text files and messages do. */
-    char *body = ajar_asprintf("%s\n", ajar_export_str(o->letter));
+    const char *letter = ajar_export_str(o->letter);
+    size_t n = strlen(letter);
+    char *body = ajar_asprintf("%s%s", letter, n && letter[n - 1] == '\n' ? "" : "\n");
     if (!body)
         return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
     ajar_eml m = {
@@ -82,8 +84,15 @@ ajar_status ajar_export_mailto(const ajar_output *o, ajar_export_what what,
                                const ajar_export_opts *opts, ajar_strbuf *out, ajar_errors *errs)
 {
     (void)what;
+    /* The body without its final line end, which a link would carry as %0D%0A. */
+    const char *letter = ajar_export_str(o->letter);
+    size_t n = strlen(letter);
+    char *body = strndup(letter, n && letter[n - 1] == '\n' ? n - 1 : n);
+    if (!body)
+        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
     size_t before = errs ? errs->count : 0;
-    char *uri = ajar_mailto_build(recipient(o, opts, "link"), o->subject, o->letter, errs);
+    char *uri = ajar_mailto_build(recipient(o, opts, "link"), o->subject, body, errs);
+    free(body);
     if (!uri) /* the error the builder added, if it could add one */
         return errs && errs->count > before ? errs->items[before].code : AJAR_E_NOMEM;
     ajar_strbuf b;

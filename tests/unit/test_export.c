@@ -77,11 +77,11 @@ static ajar_output *sample(void)
     o->letter = xdup("Dear Tomás,\n\nThank you for the offer. I have decided to accept a role "
                     "focused on observability, so I must decline; it was a hard choice, and the "
                     "conversations with 李娜, مريم and שרה made it harder.\n\nWarm regards,\n"
-                    "Zoë Ångström");
-    o->phone = xdup("Hello Tomás, it is Zoë Ångström.\n\tThank them first.\nThen say no.");
-    o->voicemail = xdup("Hi Tomás, this is Zoë Ångström about the offer; I will send an e-mail.");
-    o->followups_text = xdup("Tomás Ferreira — phone call, today\n李娜 — e-mail, by Sunday");
-    o->linkedin_text = xdup("Tomás Ferreira: It was a pleasure.\n李娜: 谢谢你!");
+                    "Zoë Ångström\n");
+    o->phone = xdup("Hello Tomás, it is Zoë Ångström.\n\tThank them first.\nThen say no.\n");
+    o->voicemail = xdup("Hi Tomás, this is Zoë Ångström about the offer; I will send an e-mail.\n");
+    o->followups_text = xdup("Tomás Ferreira — phone call, today\n李娜 — e-mail, by Sunday\n");
+    o->linkedin_text = xdup("Tomás Ferreira: It was a pleasure.\n李娜: 谢谢你!\n");
     o->nfollowups = 4;
     o->followups = calloc(o->nfollowups, sizeof *o->followups);
     ck_assert_ptr_nonnull(o->followups);
@@ -311,12 +311,12 @@ START_TEST(txt_is_each_part_as_rendered)
 {
     ajar_output *o = sample();
     char *s = export_ok(o, AJAR_EXPORT_LETTER, AJAR_EXPORT_TXT, NULL);
-    char *want = ajar_asprintf("Subject: %s\n\n%s\n", o->subject, o->letter);
+    char *want = ajar_asprintf("Subject: %s\n\n%s", o->subject, o->letter);
     ck_assert_str_eq(s, want);
     free(want);
     free(s);
     s = export_ok(o, AJAR_EXPORT_PHONE, AJAR_EXPORT_TXT, NULL);
-    want = ajar_asprintf("%s\n", o->phone);
+    want = ajar_asprintf("%s", o->phone);
     ck_assert_str_eq(s, want); /* the tab survives: it is text */
     free(want);
     free(s);
@@ -336,10 +336,10 @@ START_TEST(txt_all_has_a_heading_per_part)
     ajar_output *o = sample();
     set(&o->voicemail, ""); /* an empty part is left out */
     char *s = export_ok(o, AJAR_EXPORT_ALL, AJAR_EXPORT_TXT, NULL);
-    char *want = ajar_asprintf("Letter\n======\n\nSubject: %s\n\n%s\n\n"
-                               "Phone script\n============\n\n%s\n\n"
-                               "Follow-up plan\n==============\n\n%s\n\n"
-                               "LinkedIn notes\n==============\n\n%s\n",
+    char *want = ajar_asprintf("Letter\n======\n\nSubject: %s\n\n%s\n"
+                               "Phone script\n============\n\n%s\n"
+                               "Follow-up plan\n==============\n\n%s\n"
+                               "LinkedIn notes\n==============\n\n%s",
                                o->subject, o->letter, o->phone, o->followups_text,
                                o->linkedin_text);
     ck_assert_str_eq(s, want);
@@ -472,9 +472,7 @@ START_TEST(eml_reads_back_as_the_letter)
         ck_assert_jstr(j, "to.name", "Tomás Ferreira");
         ck_assert_jstr(j, "to.address", "tomas.ferreira@lumen.example");
         ck_assert_jstr(j, "subject", o->subject);
-        char *body = ajar_asprintf("%s\n", o->letter);
-        ck_assert_jstr(j, "body", body);
-        free(body);
+        ck_assert_jstr(j, "body", o->letter);
         ck_assert_jstr(j, "date", "2026-11-20T09:00:00+00:00");
         ck_assert_jstr(j, "x_unsent", "1");
         ck_assert_jstr(j, "transfer_encoding", "quoted-printable");
@@ -500,6 +498,21 @@ START_TEST(eml_needs_my_address)
     free(msg);
     /* mailto has no From, so it does not care */
     free(export_ok(o, AJAR_EXPORT_LETTER, AJAR_EXPORT_MAILTO, &opts));
+    free_output(o);
+}
+END_TEST
+
+START_TEST(eml_body_ends_with_one_line_break)
+{
+    ajar_output *o = sample();
+    set(&o->letter, "No line end");
+    char *s = export_ok(o, AJAR_EXPORT_LETTER, AJAR_EXPORT_EML, NULL);
+    ck_assert_str_eq(s + strlen(s) - 17, "\r\n\r\nNo line end\r\n");
+    free(s);
+    set(&o->letter, "One line end\n");
+    s = export_ok(o, AJAR_EXPORT_LETTER, AJAR_EXPORT_EML, NULL);
+    ck_assert_str_eq(s + strlen(s) - 18, "\r\n\r\nOne line end\r\n");
+    free(s);
     free_output(o);
 }
 END_TEST
@@ -557,7 +570,9 @@ START_TEST(mailto_is_one_line)
     if (j) {
         ck_assert_jstr(j, "to", "tomas.ferreira@lumen.example");
         ck_assert_jstr(j, "subject", o->subject);
-        ck_assert_jstr(j, "body", o->letter);
+        char *body = strndup(o->letter, strlen(o->letter) - 1); /* without its last LF */
+        ck_assert_jstr(j, "body", body);
+        free(body);
         cJSON_Delete(j);
     }
     free(s);
@@ -890,6 +905,7 @@ Suite *export_suite(void)
     tcase_add_test(tc, json_holds_every_part);
     tcase_add_test(tc, json_of_one_part_has_only_that_part);
     tcase_add_test(tc, eml_needs_my_address);
+    tcase_add_test(tc, eml_body_ends_with_one_line_break);
     tcase_add_test(tc, ics_uids_are_stable);
     tcase_add_test(tc, ics_names_an_unnamed_contact);
     tcase_add_test(tc, control_characters_are_refused);
