@@ -1,0 +1,440 @@
+/* steps.c — reads and checks the wizard's step files in prompts/ (format: docs/prompts.md). */
+#include "ajar/steps.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ajar/datadir.h"
+#include "ajar/json.h"
+#include "ajar/schema.h"
+#include "ajar/store.h"
+#include "ajar/utf8.h"
+
+#define MAX_STEP_BYTES (256 * 1024)
+#define MAX_STEPS 64
+#define TITLE_MAX_CHARS 24
+
+/* Field kinds by name, and the draft types each may write. */
+static const struct {
+    const char *name;
+    ajar_field_kind kind;
+    ajar_field_type types[2]; /* AJAR_F_VERSION marks an unused slot */
+    ajar_field_type item;     /* for lists: the type of their items */
+} KINDS[] = {
+    {"line", AJAR_FK_LINE, {AJAR_F_LINE, AJAR_F_EMAIL}, AJAR_F_VERSION},
+    {"text", AJAR_FK_TEXT, {AJAR_F_TEXT, AJAR_F_VERSION}, AJAR_F_VERSION},
+    {"date", AJAR_FK_DATE, {AJAR_F_DATE, AJAR_F_VERSION}, AJAR_F_VERSION},
+    {"choice", AJAR_FK_CHOICE, {AJAR_F_ENUM, AJAR_F_VERSION}, AJAR_F_VERSION},
+    {"yesno", AJAR_FK_YESNO, {AJAR_F_BOOL, AJAR_F_VERSION}, AJAR_F_VERSION},
+    {"phrases", AJAR_FK_PHRASES, {AJAR_F_LIST, AJAR_F_VERSION}, AJAR_F_LINE},
+    {"months", AJAR_FK_MONTHS, {AJAR_F_LIST, AJAR_F_VERSION}, AJAR_F_INT},
+    {"contacts", AJAR_FK_CONTACTS, {AJAR_F_LIST, AJAR_F_VERSION}, AJAR_F_OBJECT},
+    {"referrals", AJAR_FK_REFERRALS, {AJAR_F_LIST, AJAR_F_VERSION}, AJAR_F_OBJECT},
+};
+
+/* One file being read: where problems go. */
+typedef struct reader {
+    const char *file;
+    ajar_errors *errs;
+    int failed;
+} reader;
+
+static void problem(reader *rd, const char *at, const char *key, const char *fmt, const char *arg)
+{
+    char *field = key ? ajar_json_path_key(at, key) : strdup(at);
+    ajar_errors_add(rd->errs, AJAR_E_INVALID, rd->file, field && field[0] ? field : NULL, 0, 0, 0,
+                    fmt, arg ? arg : "");
+    free(field);
+    rd->failed = 1;
+}
+
+/* A copy of the string member key ("" when absent and optional). Adds a
+ * problem when it is required and missing or empty, or not a string. */
+static char *text_member(reader *rd, const cJSON *obj, const char *at, const char *key,
+                         int required)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!v && !required)
+        return strdup("");
+    if (!cJSON_IsString(v) || (required && !v->valuestring[0])) {
+        problem(rd, at, key, v ? "expected a non-empty text%s" : "missing%s", "");
+        return strdup("");
+    }
+    return strdup(v->valuestring);
+}
+
+/* 1 when s is a non-empty run of lowercase letters, digits and dashes. */
+static int is_id(const char *s)
+{
+    if (!s[0])
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+            return 0;
+    return 1;
+}
+
+static void free_question(ajar_question *q)
+{
+    free(q->path);
+    free(q->label);
+    free(q->hint);
+    free(q->example);
+    for (size_t i = 0; i < q->nchoices; i++) {
+        free(q->choices[i].id);
+        free(q->choices[i].label);
+    }
+    free(q->choices);
+    free(q->yes);
+    free(q->no);
+    for (size_t i = 0; i < q->nitem; i++)
+        free_question(&q->item[i]);
+    free(q->item);
+    free(q->item_label);
+}
+
+static void read_questions(reader *rd, const cJSON *list, const char *at, const char *prefix,
+                           ajar_question **out, size_t *n);
+
+/* Reads the choices of a choice question and checks them against the
+ * format's ids for `spec`. */
+static void read_choices(reader *rd, const cJSON *obj, const char *at, ajar_question *q,
+                         const ajar_field_spec *spec)
+{
+    const cJSON *ch = cJSON_GetObjectItemCaseSensitive(obj, "choices");
+    if (!cJSON_IsObject(ch)) {
+        problem(rd, at, "choices", "expected an object giving a label to every choice%s", "");
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(ch);
+    q->choices = calloc(n ? n : 1, sizeof *q->choices);
+    if (!q->choices) {
+        rd->failed = 1;
+        return;
+    }
+    char *chat = ajar_json_path_key(at, "choices");
+    const cJSON *c;
+    cJSON_ArrayForEach(c, ch)
+    {
+        int known = 0;
+        for (size_t i = 0; spec->choices[i]; i++)
+            known |= strcmp(spec->choices[i], c->string) == 0;
+        if (!known)
+            problem(rd, chat ? chat : at, c->string, "\"%s\" is not a choice the draft format allows",
+                    c->string);
+        else if (!cJSON_IsString(c) || !c->valuestring[0])
+            problem(rd, chat ? chat : at, c->string, "expected a non-empty label%s", "");
+        else {
+            q->choices[q->nchoices].id = strdup(c->string);
+            q->choices[q->nchoices].label = strdup(c->valuestring);
+            q->nchoices++;
+        }
+    }
+    for (size_t i = 0; spec->choices[i]; i++)
+        if (!cJSON_GetObjectItemCaseSensitive(ch, spec->choices[i]))
+            problem(rd, chat ? chat : at, NULL, "no label for the choice \"%s\"", spec->choices[i]);
+    free(chat);
+}
+
+/* Reads one question; `prefix` is "" at the top, "contacts[]." in an item. */
+static void read_question(reader *rd, const cJSON *obj, const char *at, const char *prefix,
+                          ajar_question *q)
+{
+    if (!cJSON_IsObject(obj)) {
+        problem(rd, at, NULL, "expected an object describing a question%s", "");
+        return;
+    }
+    q->path = text_member(rd, obj, at, "path", 1);
+    q->label = text_member(rd, obj, at, "label", 1);
+    q->hint = text_member(rd, obj, at, "hint", 0);
+    q->example = text_member(rd, obj, at, "example", 0);
+    q->yes = text_member(rd, obj, at, "yes", 0);
+    q->no = text_member(rd, obj, at, "no", 0);
+    q->item_label = text_member(rd, obj, at, "item_label", 0);
+    char *type = text_member(rd, obj, at, "type", 1);
+    if (!q->path || !q->label || !q->hint || !q->example || !q->yes || !q->no ||
+        !q->item_label || !type) {
+        rd->failed = 1;
+        free(type);
+        return;
+    }
+    size_t k = 0, nk = sizeof KINDS / sizeof *KINDS;
+    while (k < nk && strcmp(KINDS[k].name, type) != 0)
+        k++;
+    if (type[0] && k == nk)
+        problem(rd, at, "type", "unknown question type \"%s\" (see docs/prompts.md)", type);
+    free(type);
+    if (k == nk || !q->path[0])
+        return;
+    q->kind = KINDS[k].kind;
+    if (!q->yes[0]) {
+        free(q->yes);
+        q->yes = strdup("Yes");
+    }
+    if (!q->no[0]) {
+        free(q->no);
+        q->no = strdup("No");
+    }
+
+    char full[256], items[260];
+    snprintf(full, sizeof full, "%s%s", prefix, q->path);
+    const ajar_field_spec *spec = ajar_schema_lookup(full);
+    if (!spec || strchr(q->path, '[')) {
+        problem(rd, at, "path", "\"%s\" is not a field of the draft format", full);
+        return;
+    }
+    if (spec->type != KINDS[k].types[0] && spec->type != KINDS[k].types[1]) {
+        problem(rd, at, "type", "a question of this type cannot answer the field \"%s\"", full);
+        return;
+    }
+    if (KINDS[k].item != AJAR_F_VERSION) {
+        snprintf(items, sizeof items, "%s[]", full);
+        const ajar_field_spec *ispec = ajar_schema_lookup(items);
+        if (!ispec || ispec->type != KINDS[k].item)
+            problem(rd, at, "type", "a question of this type cannot answer the field \"%s\"", full);
+    }
+    if (q->kind == AJAR_FK_CHOICE)
+        read_choices(rd, obj, at, q, spec);
+    if (q->kind == AJAR_FK_CONTACTS || q->kind == AJAR_FK_REFERRALS) {
+        const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, "item");
+        char *iat = ajar_json_path_key(at, "item");
+        snprintf(items, sizeof items, "%s[].", full);
+        if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) == 0)
+            problem(rd, at, "item", "expected the list of questions about one entry%s", "");
+        else
+            read_questions(rd, item, iat ? iat : at, items, &q->item, &q->nitem);
+        free(iat);
+    }
+}
+
+static void read_questions(reader *rd, const cJSON *list, const char *at, const char *prefix,
+                           ajar_question **out, size_t *n)
+{
+    size_t count = (size_t)cJSON_GetArraySize(list);
+    *out = calloc(count ? count : 1, sizeof **out);
+    if (!*out) {
+        rd->failed = 1;
+        return;
+    }
+    const cJSON *it;
+    cJSON_ArrayForEach(it, list)
+    {
+        char *qat = ajar_json_path_index(at, *n);
+        read_question(rd, it, qat ? qat : at, prefix, &(*out)[*n]);
+        free(qat);
+        (*n)++;
+    }
+}
+
+static void free_step(ajar_step *st)
+{
+    free(st->id);
+    free(st->title);
+    free(st->rule);
+    free(st->advice);
+    free(st->example);
+    free(st->origin);
+    for (size_t i = 0; i < st->nquestions; i++)
+        free_question(&st->questions[i]);
+    free(st->questions);
+}
+
+/* Reads one step file into st. */
+static ajar_status read_step(const char *path, ajar_step *st, ajar_errors *errs)
+{
+    char *text = NULL;
+    size_t len = 0;
+    cJSON *doc = NULL;
+    ajar_status s = ajar_store_read_file(path, MAX_STEP_BYTES, &text, &len, errs);
+    if (s == AJAR_OK)
+        s = ajar_json_parse(text, len, path, &doc, errs);
+    free(text);
+    if (s != AJAR_OK)
+        return s;
+    reader rd = {path, errs, 0};
+    st->origin = strdup(path);
+    if (!cJSON_IsObject(doc)) {
+        problem(&rd, "", NULL, "expected a JSON object describing one step%s", "");
+        cJSON_Delete(doc);
+        return AJAR_E_INVALID;
+    }
+    st->id = text_member(&rd, doc, "", "id", 1);
+    st->title = text_member(&rd, doc, "", "title", 1);
+    st->rule = text_member(&rd, doc, "", "rule", 1);
+    st->advice = text_member(&rd, doc, "", "advice", 0);
+    st->example = text_member(&rd, doc, "", "example", 0);
+    st->review = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(doc, "review"));
+    if (st->id && st->id[0] && !is_id(st->id))
+        problem(&rd, "", "id", "\"%s\" is not an id (lowercase letters, digits and dashes)",
+                st->id);
+    if (st->title && ajar_utf8_width(st->title, strlen(st->title)) > TITLE_MAX_CHARS)
+        problem(&rd, "", "title", "is longer than 24 columns%s", "");
+    const cJSON *fields = cJSON_GetObjectItemCaseSensitive(doc, "fields");
+    if (fields && !cJSON_IsArray(fields))
+        problem(&rd, "", "fields", "expected a list of questions%s", "");
+    else if (!fields && !st->review)
+        problem(&rd, "", "fields", "missing (only the review step may have no questions)%s", "");
+    else if (fields)
+        read_questions(&rd, fields, "fields", "", &st->questions, &st->nquestions);
+    cJSON_Delete(doc);
+    if (!st->id || !st->title || !st->rule || !st->advice || !st->example || !st->origin)
+        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
+    return rd.failed ? AJAR_E_INVALID : AJAR_OK;
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the step files of dir, sorted; NULL with an error. */
+static char **list_files(const char *dir, size_t *n, ajar_errors *errs)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        ajar_errors_add(errs, errno == ENOENT ? AJAR_E_NOTFOUND : AJAR_E_IO, NULL, NULL, 0, 0,
+                        errno, "cannot open the step folder %s", dir);
+        return NULL;
+    }
+    char **names = calloc(MAX_STEPS + 1, sizeof *names);
+    struct dirent *e;
+    *n = 0;
+    while (names && (e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
+            continue;
+        if (*n == MAX_STEPS) {
+            ajar_errors_add(errs, AJAR_E_INVALID, NULL, NULL, 0, 0, 0,
+                            "%s: more than %d step files", dir, MAX_STEPS);
+            break;
+        }
+        if (!(names[(*n)++] = strdup(e->d_name)))
+            break;
+    }
+    closedir(d);
+    if (!names)
+        ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
+    else
+        qsort(names, *n, sizeof *names, by_string);
+    return names;
+}
+
+/* Each draft field is asked at most once, and step ids are unique. */
+static void check_unique(const ajar_steps *s, ajar_errors *errs, int *failed)
+{
+    for (size_t i = 0; i < s->count; i++) {
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(s->items[i].id, s->items[j].id) == 0) {
+                ajar_errors_add(errs, AJAR_E_INVALID, s->items[i].origin, "id", 0, 0, 0,
+                                "the step id \"%s\" is also used by %s", s->items[i].id,
+                                s->items[j].origin);
+                *failed = 1;
+            }
+        for (size_t q = 0; q < s->items[i].nquestions; q++) {
+            size_t qq;
+            long other = ajar_steps_for_field(s, s->items[i].questions[q].path, &qq);
+            if (other >= 0 && ((size_t)other != i || qq != q)) {
+                char *field = ajar_json_path_index("fields", q);
+                ajar_errors_add(errs, AJAR_E_INVALID, s->items[i].origin, field, 0, 0, 0,
+                                "the field \"%s\" is already asked in %s",
+                                s->items[i].questions[q].path, s->items[other].origin);
+                free(field);
+                *failed = 1;
+            }
+        }
+    }
+}
+
+ajar_status ajar_steps_load(const char *data_dir, ajar_steps **out, ajar_errors *errs)
+{
+    if (!data_dir || !out)
+        return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
+                               "ajar_steps_load: NULL argument");
+    *out = NULL;
+    char *dir = ajar_path_join(data_dir, "prompts");
+    size_t n = 0;
+    char **names = dir ? list_files(dir, &n, errs) : NULL;
+    ajar_steps *s = calloc(1, sizeof *s);
+    if (s)
+        s->items = calloc(n ? n : 1, sizeof *s->items);
+    ajar_status st = AJAR_OK, first = AJAR_OK;
+    if (!dir || !names || !s || !s->items)
+        first = names || !dir ? AJAR_E_NOMEM : ajar_errors_status(errs);
+    if (first == AJAR_OK && n == 0)
+        first = ajar_errors_add(errs, AJAR_E_NOTFOUND, NULL, NULL, 0, 0, 0,
+                                "%s holds no step files (*.json)", dir);
+    for (size_t i = 0; first == AJAR_OK && i < n; i++) {
+        char *path = ajar_path_join(dir, names[i]);
+        st = path ? read_step(path, &s->items[s->count++], errs) : AJAR_E_NOMEM;
+        free(path);
+        if (st != AJAR_OK && first == AJAR_OK)
+            first = st; /* go on: every file's problems are reported at once */
+        if (st == AJAR_E_NOMEM)
+            break;
+    }
+    for (size_t i = 0; names && i < n; i++)
+        free(names[i]);
+    free(names);
+    free(dir);
+    if (first == AJAR_OK) {
+        int failed = 0;
+        check_unique(s, errs, &failed);
+        if (failed)
+            first = AJAR_E_INVALID;
+    }
+    if (first != AJAR_OK) {
+        ajar_steps_free(s);
+        return first;
+    }
+    *out = s;
+    return AJAR_OK;
+}
+
+void ajar_steps_free(ajar_steps *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; s->items && i < s->count; i++)
+        free_step(&s->items[i]);
+    free(s->items);
+    free(s);
+}
+
+long ajar_steps_find(const ajar_steps *s, const char *id)
+{
+    for (size_t i = 0; s && id && i < s->count; i++)
+        if (strcmp(s->items[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* 1 when `path` is the field `asked` or lies inside it: "contacts[2].email"
+ * and "contacts" or "positives[0]" and "positives". */
+static int within(const char *path, const char *asked)
+{
+    size_t n = strlen(asked);
+    return strncmp(path, asked, n) == 0 && (path[n] == '\0' || path[n] == '[' || path[n] == '.');
+}
+
+long ajar_steps_for_field(const ajar_steps *s, const char *path, size_t *question)
+{
+    for (size_t i = 0; s && path && i < s->count; i++)
+        for (size_t q = 0; q < s->items[i].nquestions; q++)
+            if (s->items[i].questions[q].path && within(path, s->items[i].questions[q].path)) {
+                if (question)
+                    *question = q;
+                return (long)i;
+            }
+    return -1;
+}
+
+const char *ajar_question_choice_label(const ajar_question *q, const char *id)
+{
+    for (size_t i = 0; q && id && i < q->nchoices; i++)
+        if (strcmp(q->choices[i].id, id) == 0)
+            return q->choices[i].label;
+    return NULL;
+}
