@@ -130,7 +130,8 @@ ajar_status ajar_export_set_time(ajar_export_opts *opts, const ajar_date *fixed,
  *           name, linkedin, note, chars. A header row first.
  *   ics     an all-day item with a 09:00 alarm per follow-up (on its `when`)
  *           and per check-in (on its date); events, or to-dos with
- *           opts->todo.
+ *           opts->todo. A plan without contacts is refused (AJAR_E_INVALID
+ *           on "contacts"): a calendar must hold at least one item.
  *
  * Errors: AJAR_E_USAGE (a NULL argument, a part out of range, a combination
  * ajar_export_allowed refuses, a part `o` lacks), AJAR_E_INVALID (a control

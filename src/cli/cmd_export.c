@@ -230,22 +230,31 @@ static ajar_status render_and_export(export_args *a, const ajar_draft *d, ajar_s
     return st;
 }
 
-/* After a failed export: errors about the draft's own fields name the file,
- * and a missing sender address says how to set it. */
+/* The draft fields an export can fail on, and how to fill each in; FILE in
+ * the hint becomes the draft's path. */
+static const struct {
+    const char *field;
+    const char *hint;
+} DRAFT_FIELDS[] = {
+    {"me.email", "set it with: ajar set FILE me.email=you@example.com"},
+    {"contacts", "add them with: ajar set FILE 'contacts[+].name=NAME'"},
+};
+
+/* After a failed export: errors about the draft's own fields (not about the
+ * rendered text) name the file, and each is followed by how to fix it. */
 static void explain(ajar_errors *errs, const char *file)
 {
-    int me_email = 0;
-    for (size_t i = 0; i < errs->count; i++) {
-        const char *field = errs->items[i].field;
-        if (field && strcmp(field, "me.email") == 0 && !errs->items[i].file) {
+    size_t n = errs->count;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < sizeof DRAFT_FIELDS / sizeof DRAFT_FIELDS[0]; k++) {
+            const char *field = errs->items[i].field;
+            if (!field || strcmp(field, DRAFT_FIELDS[k].field) != 0 || errs->items[i].file)
+                continue;
             errs->items[i].file = strdup(file);
-            me_email = 1;
+            const char *hint = DRAFT_FIELDS[k].hint, *at = strstr(hint, "FILE");
+            ajar_errors_add(errs, AJAR_E_INVALID, NULL, NULL, 0, 0, 0, "%.*s%s%s",
+                            (int)(at - hint), hint, file, at + 4);
         }
-    }
-    if (me_email) {
-        char *hint = ajar_asprintf("set it with: ajar set %s me.email=you@example.com", file);
-        ajar_errors_add(errs, AJAR_E_INVALID, NULL, NULL, 0, 0, 0, "%s", hint ? hint : "");
-        free(hint);
     }
 }
 

@@ -25,9 +25,9 @@ static const char *recipient(const ajar_output *o, const ajar_export_opts *opts,
     char field[48];
     if (o->recipient < 0) {
         ajar_errors_add(opts->warnings, AJAR_E_NOTFOUND, NULL, "contacts", 0, 0, 0,
-                        "no contact is the letter's recipient (mark the one who made the offer "
-                        "with made_offer), so the %s has no recipient; add one in your mail "
-                        "program", what);
+                        "the letter goes to no one in particular (no contact made the offer: "
+                        "see contacts[N].made_offer), so the %s has no recipient; add one in "
+                        "your mail program", what);
         return NULL;
     }
     recipient_field(o, field, sizeof field);

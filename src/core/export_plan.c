@@ -184,6 +184,10 @@ ajar_status ajar_export_ics(const ajar_output *o, ajar_export_what what,
                             const ajar_export_opts *opts, ajar_strbuf *out, ajar_errors *errs)
 {
     (void)what;
+    /* RFC 5545 wants at least one item in a calendar. */
+    if (o->nfollowups == 0)
+        return ajar_errors_add(errs, AJAR_E_INVALID, NULL, "contacts", 0, 0, 0,
+                               "there are none, so the plan has nothing to put in a calendar");
     ajar_strbuf b;
     ajar_strbuf_init(&b);
     ajar_ics_begin(&b);

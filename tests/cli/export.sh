@@ -420,3 +420,34 @@ test_a_template_that_emits_escapes_exports_nothing() {
         expect_not_in err $'\033'
     done
 }
+
+test_every_example_draft_exports_in_every_format() {
+    local n=0
+    for draft in "$FIXTURES"/../../examples/*.json; do
+        n=$((n + 1))
+        for what in letter phone voicemail followups linkedin all; do
+            for fmt in $(formats_of $what); do
+                run "$AJAR" export "$draft" -w $what -f $fmt -o "x.$fmt"
+                if [ "$status" != 0 ]; then echo "$(basename "$draft"): $what as $fmt"; fi
+                expect_status 0
+                case $fmt in eml | csv | ics | mailto) parsed "$fmt" "x.$fmt" ;; esac
+            done
+        done
+    done
+    [ "$n" -ge 4 ]
+}
+
+test_a_draft_with_nothing_in_it() {
+    printf '{"ajar": 1}\n' > d.json
+    run "$AJAR" export d.json; expect_status 0; expect_in out "Subject: "
+    run "$AJAR" export d.json -w followups -o plan.ics; expect_status 1
+    expect_in err "d.json: contacts: there are none, so the plan has nothing to put in a calendar"
+    expect_in err "add them with: ajar set d.json 'contacts[+].name=NAME'"
+    [ ! -e plan.ics ]
+    run "$AJAR" export d.json -w followups -f csv; expect_status 0
+    [ "$(cat out)" = "$(printf 'name,role,title,channel,email,phone,linkedin,when,message,note,checkins\r')" ]
+    run "$AJAR" export d.json -f mailto; expect_status 0
+    expect_in err "warning: d.json: contacts: the letter goes to no one in particular"
+    run "$AJAR" export d.json -w all -f json; expect_status 0
+    expect_eq "$(pyq out 'd["followups"]')" "[]"
+}

@@ -555,7 +555,7 @@ START_TEST(eml_without_a_usable_recipient_has_no_to)
     o->recipient = -1;
     set(&o->to_name, "");
     set(&o->to_email, "");
-    no_to_but_a_warning(o, "contacts", "no contact is the letter's recipient");
+    no_to_but_a_warning(o, "contacts", "the letter goes to no one in particular");
     free_output(o);
 }
 END_TEST
@@ -749,6 +749,19 @@ START_TEST(ics_todos)
 }
 END_TEST
 
+START_TEST(ics_needs_a_contact)
+{
+    ajar_output *o = sample();
+    size_t n = o->nfollowups;
+    o->nfollowups = 0;
+    char *msg = export_fails(o, AJAR_EXPORT_FOLLOWUPS, AJAR_EXPORT_ICS, NULL, AJAR_E_INVALID);
+    ck_assert_str_eq(msg, "contacts: there are none, so the plan has nothing to put in a calendar");
+    free(msg);
+    o->nfollowups = n;
+    free_output(o);
+}
+END_TEST
+
 START_TEST(ics_names_an_unnamed_contact)
 {
     ajar_output *o = sample();
@@ -908,6 +921,7 @@ Suite *export_suite(void)
     tcase_add_test(tc, eml_body_ends_with_one_line_break);
     tcase_add_test(tc, ics_uids_are_stable);
     tcase_add_test(tc, ics_names_an_unnamed_contact);
+    tcase_add_test(tc, ics_needs_a_contact);
     tcase_add_test(tc, control_characters_are_refused);
     tcase_add_test(tc, refusal_says_what_and_why);
     tcase_add_test(tc, a_fixed_day_is_nine_in_the_morning);
