@@ -47,5 +47,6 @@ int cmd_validate(int argc, char **argv);
 int cmd_get(int argc, char **argv);
 int cmd_set(int argc, char **argv);
 int cmd_template(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif
