@@ -60,9 +60,30 @@ static const command COMMANDS[] = {
      "as text; a text field takes any unquoted text as it is (me.phone=5550100 stays\n"
      "text; write null to clear a field). contacts[+] appends:\n\n"
      "  ajar set d.json 'contacts[+].name=Priya Shah' 'contacts[-1].role=hiring-manager'\n"},
-    {"export", NULL, "export FILE [options]", "write the letter, scripts and follow-ups",
-     "Renders the decline letter, phone and voicemail scripts, follow-up plan and\n"
-     "LinkedIn notes to files. Not available in this version yet.\n"},
+    {"export", cmd_export, "export FILE [options]", "write the letter, scripts and follow-ups",
+     "Renders the draft and writes one part of it in one format: to standard output,\n"
+     "or with -o to a file, replaced atomically (a failed write leaves it as it was).\n\n"
+     "  -w, --what PART      letter (default), phone, voicemail, followups, linkedin\n"
+     "                       or all (every part, under headings)\n"
+     "  -f, --format FMT     txt, md, eml, mailto, csv, ics or json; by default the\n"
+     "                       output file's extension (.txt .md .eml .csv .ics .json),\n"
+     "                       else txt\n"
+     "  -o, --output OUT     write to OUT instead of standard output ('-' for it)\n"
+     "  -t, --today DATE     count follow-up dates from DATE (YYYY-MM-DD) and date the\n"
+     "                       e-mail and calendar at 09:00 that day, for reproducible\n"
+     "                       output (also: environment variable AJAR_TODAY)\n"
+     "      --todo           calendar to-dos (VTODO) instead of events\n"
+     "  -l, --linkedin-limit N  characters a LinkedIn note may have: 200 (default),\n"
+     "                       300 with premium; 50 to 2000\n\n"
+     "Formats by part: letter txt md eml mailto json; phone and voicemail txt md json;\n"
+     "followups txt md csv ics json; linkedin txt md csv json; all txt md json.\n"
+     "eml is an unsent e-mail (X-Unsent: 1) from me.email to the person who made the\n"
+     "offer; ics has an all-day item with a 09:00 alarm for each thank-you and each\n"
+     "check-in; json holds every field, for other programs.\n\n"
+     "  ajar export d.json                          the letter, as text\n"
+     "  ajar export d.json -o letter.eml            open it in a mail program and send\n"
+     "  ajar export d.json -w followups -o plan.ics   reminders in your calendar\n"
+     "  ajar export d.json -w all -f md -o decline.md\n"},
     {"check", cmd_check, "check FILE [options]", "check tone, timing and the eight rules",
      "Renders the draft's letter and LinkedIn notes and checks them and the answers\n"
      "against the rules of data/checks.json (see docs/checks.md): a late answer, a\n"
@@ -74,8 +95,8 @@ static const command COMMANDS[] = {
      "is found, 1 for any warning or error (or an invalid draft), 3 when the rules\n"
      "or templates cannot be read.\n\n"
      "  -t, --today DATE          check as of DATE (YYYY-MM-DD; default: today)\n"
-     "  -l, --linkedin-limit N    characters a LinkedIn note may have (default 200;\n"
-     "                            300 for premium accounts)\n"
+     "  -l, --linkedin-limit N    characters a LinkedIn note may have: 200 (default),\n"
+     "                            300 with premium; 50 to 2000\n"
      "  -j, --json                print the findings and the summary as JSON\n"},
     {"template", cmd_template, "template TEMPLATE [DATA.json]",
      "render a Mustache template (for template writers)",

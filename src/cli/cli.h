@@ -10,6 +10,11 @@
 /* Exit codes, as documented in --help, the README and the man page. */
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
 
+/* The --linkedin-limit values a command accepts (export and check): outside
+ * this range a limit is surely a typing mistake. */
+#define CLI_LINKEDIN_LIMIT_MIN 50
+#define CLI_LINKEDIN_LIMIT_MAX 2000
+
 /* Writes s to f with every control character other than newline, tab and
  * a CR that ends a line, and every invalid UTF-8 byte, shown as a visible
  * escape (\x1b, \u009b), so that nothing taken from a file or an argument
@@ -47,6 +52,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_get(int argc, char **argv);
 int cmd_set(int argc, char **argv);
 int cmd_template(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 
 #endif

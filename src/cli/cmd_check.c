@@ -116,7 +116,7 @@ static int parse_limit(const char *s, int *out)
 {
     char *end;
     long v = strtol(s, &end, 10);
-    if (!*s || *end || v < 1 || v > 10000)
+    if (!*s || *end || v < CLI_LINKEDIN_LIMIT_MIN || v > CLI_LINKEDIN_LIMIT_MAX)
         return 0;
     *out = (int)v;
     return 1;
@@ -145,8 +145,9 @@ int cmd_check(int argc, char **argv)
         if (c == 't')
             today_arg = optarg;
         else if (c == 'l' && !parse_limit(optarg, &limit))
-            return cli_usage_error("check", "--linkedin-limit wants a number of characters from 1 "
-                                            "to 10000, not '%s'", optarg);
+            return cli_usage_error("check", "--linkedin-limit wants a number of characters from 50 "
+                                            "to 2000 (LinkedIn allows 200, 300 with premium), "
+                                            "not '%s'", optarg);
         else if (c == 'j')
             json = 1;
     }

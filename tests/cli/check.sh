@@ -108,7 +108,8 @@ test_check_usage_errors_exit_2() {
     run "$AJAR" check d.json --today 2026-02-30; expect_status 2
     expect_in err "--today wants a real date written YYYY-MM-DD, not '2026-02-30'"
     run "$AJAR" check d.json --today; expect_status 2; expect_in err "needs a value"
-    run "$AJAR" check d.json --linkedin-limit 0; expect_status 2; expect_in err "--linkedin-limit wants"
+    run "$AJAR" check d.json --linkedin-limit 49; expect_status 2; expect_in err "--linkedin-limit wants"
+    run "$AJAR" check d.json --linkedin-limit 2001; expect_status 2
     run "$AJAR" check d.json --linkedin-limit 20x; expect_status 2
     run "$AJAR" check --bogus d.json; expect_status 2; expect_in err "unknown option '--bogus'"
     run env AJAR_TODAY=soon "$AJAR" check d.json; expect_status 2; expect_in err "AJAR_TODAY"

@@ -23,7 +23,6 @@ test_usage_errors_exit_2() {
     run "$AJAR" get only-one-arg; expect_status 2
     run "$AJAR" set d.json novalue; expect_status 2; expect_in err "'novalue' is not PATH=VALUE"
     run "$AJAR" validate; expect_status 2
-    run "$AJAR" export d.json; expect_status 2; expect_in err "not available in this version yet"
 }
 
 test_new_into_drafts_folder_is_private_and_valid() {

@@ -1,0 +1,265 @@
+/* app.c — the wizard's life: open the draft, loop over events, save every answer, give the terminal back. */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ajar/datadir.h"
+#include "ajar/json.h"
+#include "app.h"
+#include "wizard.h"
+
+/* Set by SIGTERM and SIGHUP: the loop saves and leaves. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+    stop_signal = sig;
+}
+
+void app_status(app *a, int error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = ajar_vasprintf(fmt, ap);
+    va_end(ap);
+    free(a->status);
+    a->status = s;
+    a->status_error = error;
+}
+
+/* The first message of errs, as a new string. */
+static char *first_message(const ajar_errors *errs)
+{
+    if (errs->count == 0)
+        return strdup("unknown error");
+    const ajar_error *e = &errs->items[0];
+    return strdup(e->message ? e->message : "out of memory");
+}
+
+int app_save(app *a)
+{
+    ajar_errors errs = {0};
+    ajar_status st = ajar_draft_save(a->draft, a->path, &errs);
+    if (st != AJAR_OK) {
+        char *m = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
+        app_status(a, 1, "Not saved: %s. Your answers are kept while ajar runs; try Ctrl-S again.",
+                   m ? m : "out of memory");
+        free(m);
+    }
+    ajar_errors_clear(&errs);
+    return st == AJAR_OK;
+}
+
+int app_set(app *a, const char *path, cJSON *value, char **error)
+{
+    ajar_errors errs = {0};
+    if (ajar_draft_set(a->draft, path, value, &errs) != AJAR_OK) {
+        *error = first_message(&errs);
+        ajar_errors_clear(&errs);
+        return 0;
+    }
+    ajar_errors_clear(&errs);
+    /* whole-draft rules (such as one offer-maker) are checked by the save */
+    if (app_save(a))
+        app_status(a, 0, "Saved.");
+    app_refresh_preview(a);
+    return 1;
+}
+
+void app_refresh_preview(app *a)
+{
+    ajar_output_free(a->preview);
+    a->preview = NULL;
+    free(a->preview_error);
+    a->preview_error = NULL;
+    ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_LETTER};
+    ajar_errors errs = {0};
+    if (ajar_render(a->renderer, a->draft, &o, &a->preview, &errs) != AJAR_OK)
+        a->preview_error = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
+    ajar_errors_clear(&errs);
+}
+
+/* Records the step on screen in the draft, so the next start resumes there. */
+static void remember_step(app *a)
+{
+    const char *id = a->steps->items[a->step].id;
+    const char *now = ajar_draft_string(a->draft, "wizard.step");
+    if (now && strcmp(now, id) == 0)
+        return;
+    ajar_errors errs = {0};
+    if (ajar_draft_set_string(a->draft, "wizard.step", id, &errs) == AJAR_OK)
+        app_save(a);
+    ajar_errors_clear(&errs);
+}
+
+void app_open_step(app *a, size_t i)
+{
+    if (a->sub.questions)
+        form_close(&a->sub);
+    a->step = i < a->steps->count ? i : a->steps->count - 1;
+    const ajar_step *s = &a->steps->items[a->step];
+    form_open(&a->form, a, s->questions, s->nquestions, "");
+    a->scroll = 0;
+    remember_step(a);
+}
+
+/* The step to open: where the user left, else the first not done. */
+static size_t resume_step(const app *a)
+{
+    long at = ajar_steps_find(a->steps, ajar_draft_string(a->draft, "wizard.step"));
+    if (at >= 0)
+        return (size_t)at;
+    for (size_t i = 0; i < a->steps->count; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "steps.%s", a->steps->items[i].id);
+        const char *state = ajar_draft_string(a->draft, path);
+        if (!state || strcmp(state, "done") != 0)
+            return i;
+    }
+    return 0;
+}
+
+/* Prints every error of errs on stderr (before or after curses only). */
+static void print_errors(const ajar_errors *errs)
+{
+    for (size_t i = 0; i < errs->count; i++) {
+        char *m = ajar_error_format(&errs->items[i]);
+        fprintf(stderr, "ajar: %s\n", m ? m : "out of memory");
+        free(m);
+    }
+}
+
+/* Loads or creates the draft at path and takes its lock. */
+static int open_draft(app *a, const char *path, ajar_errors *errs)
+{
+    a->path = strdup(path);
+    if (!a->path || ajar_lock_acquire(path, &a->lock, errs) != AJAR_OK)
+        return 0;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        a->draft = ajar_draft_new("offer");
+        return a->draft && ajar_draft_save(a->draft, path, errs) == AJAR_OK;
+    }
+    return ajar_draft_load(path, &a->draft, errs) == AJAR_OK;
+}
+
+static void app_free(app *a)
+{
+    form_close(&a->form);
+    form_close(&a->sub);
+    ajar_output_free(a->preview);
+    free(a->preview_error);
+    ajar_renderer_free(a->renderer);
+    ajar_steps_free(a->steps);
+    ajar_draft_free(a->draft);
+    ajar_lock_release(a->lock);
+    free(a->path);
+    free(a->data_dir);
+    free(a->status);
+}
+
+static void draw(app *a)
+{
+    erase();
+    form_cursor_y = -1;
+    wizard_draw(a);
+    if (a->overlay == OV_HELP)
+        help_draw(a);
+    else if (a->overlay == OV_QUIT)
+        wizard_draw_quit(a);
+    if (form_cursor_y >= 0 && a->overlay == OV_NONE) {
+        curs_set(1);
+        move(form_cursor_y, form_cursor_x);
+    } else {
+        curs_set(0);
+    }
+    refresh();
+}
+
+static void loop(app *a)
+{
+    while (!a->quit) {
+        draw(a);
+        tui_event ev;
+        tui_input_next(&ev, 250);
+        if (stop_signal) {
+            /* keep what was being typed: it is the user's work */
+            form_commit(a->sub.questions ? &a->sub : &a->form, a);
+            tui_event_clear(&ev);
+            break;
+        }
+        if (ev.kind == EV_END) {
+            form_commit(a->sub.questions ? &a->sub : &a->form, a);
+            a->quit = 1;
+        } else if (ev.kind != EV_NONE && ev.kind != EV_RESIZE) {
+            if (a->overlay == OV_HELP)
+                help_key(a, &ev);
+            else
+                wizard_key(a, &ev);
+        }
+        tui_event_clear(&ev);
+    }
+}
+
+int tui_run(const char *draft_path)
+{
+    app a;
+    memset(&a, 0, sizeof a);
+    ajar_errors errs = {0};
+    const char *why = NULL;
+    int status = 1;
+    if (!ajar_date_today(&a.today)) {
+        fprintf(stderr, "ajar: AJAR_TODAY is not a date written YYYY-MM-DD\n");
+        return 2;
+    }
+    a.data_dir = ajar_datadir_find(&errs);
+    char *user = ajar_render_user_dir();
+    if (!a.data_dir || ajar_steps_load(a.data_dir, &a.steps, &errs) != AJAR_OK ||
+        ajar_renderer_open(a.data_dir, user, &a.renderer, &errs) != AJAR_OK ||
+        !open_draft(&a, draft_path, &errs)) {
+        print_errors(&errs);
+        free(user);
+        ajar_errors_clear(&errs);
+        app_free(&a);
+        return 1;
+    }
+    free(user);
+    if (!tui_input_open(&why)) {
+        fprintf(stderr, "ajar: %s\n", why);
+        app_free(&a);
+        return 2;
+    }
+    int scripted = tui_input_scripted();
+    int cols = 80, rows = 24;
+    if (scripted) {
+        const char *c = getenv("COLUMNS"), *r = getenv("LINES");
+        if (c && atoi(c) > 0)
+            cols = atoi(c);
+        if (r && atoi(r) > 0)
+            rows = atoi(r);
+    }
+    signal(SIGTERM, on_stop);
+    signal(SIGHUP, on_stop);
+    signal(SIGPIPE, SIG_IGN);
+    if (!tui_term_start(scripted, cols, rows, &why)) {
+        fprintf(stderr, "ajar: %s\n", why);
+        tui_input_close();
+        app_free(&a);
+        return 1;
+    }
+    app_refresh_preview(&a);
+    app_open_step(&a, resume_step(&a));
+    app_status(&a, 0, "Every answer is saved as you go. F1 or ? for help.");
+    loop(&a);
+    tui_term_stop();
+    tui_input_close();
+    status = 0;
+    if (stop_signal == SIGTERM || stop_signal == SIGHUP)
+        status = 128 + (int)stop_signal;
+    app_free(&a);
+    ajar_errors_clear(&errs);
+    return status;
+}

@@ -1,0 +1,151 @@
+/* app.h — the wizard's state, and the screens and widgets that draw it and take its keys. */
+#ifndef AJAR_TUI_APP_H
+#define AJAR_TUI_APP_H
+
+#include "ajar/date.h"
+#include "tui.h"
+
+/* What a widget did with a key (htop's handler flags). */
+enum {
+    KEY_IGNORED = 0,    /* not for me: let the screen have it */
+    KEY_HANDLED = 1,    /* done; redraw */
+    KEY_COMMIT = 2,     /* commit the answer and stay */
+    KEY_COMMIT_NEXT = 4 /* commit the answer and go to the next question */
+};
+
+/* The editing state of one question on screen. */
+typedef struct field_state {
+    ajar_edit edit;   /* text-like questions: the text being typed */
+    size_t choice;    /* choice questions: the highlighted choice */
+    size_t item;      /* contacts and referrals: the highlighted entry */
+    int dirty;        /* changed since it was loaded or committed */
+    int confirm_delete; /* contacts and referrals: Delete pressed once */
+    char *error;      /* why the last commit was refused, or NULL */
+} field_state;
+
+/* A form: questions whose answers live under a path prefix of the draft
+ * ("" for a step, "contacts[2]." for one contact). */
+typedef struct form {
+    const ajar_question *questions;
+    size_t count;
+    char *prefix;
+    field_state *fields;
+    size_t focus;
+} form;
+
+/* Overlays drawn above the main screen. */
+typedef enum tui_overlay { OV_NONE, OV_HELP, OV_QUIT } tui_overlay;
+
+typedef struct app {
+    char *data_dir;
+    char *path;          /* the draft's file */
+    ajar_draft *draft;
+    ajar_lock *lock;
+    ajar_steps *steps;
+    ajar_renderer *renderer;
+    ajar_output *preview; /* the letter as it is now; NULL when it could not be rendered */
+    char *preview_error;
+    ajar_date today;
+
+    size_t step;         /* the step on screen */
+    form form;           /* its questions */
+    form sub;            /* one contact or referral being edited (sub.questions NULL: none) */
+    size_t sub_of;       /* the question of `form` whose entry `sub` edits */
+    int scroll;          /* first row of the main pane shown */
+    int preview_toggle;  /* F2: the preview instead of (narrow) or beside (wide) the questions */
+    int preview_scroll;
+    tui_overlay overlay;
+    int help_scroll;
+
+    char *status;        /* the message on the status line */
+    int status_error;
+    int quit;
+} app;
+
+/* ---- app.c ---------------------------------------------------------------------- */
+
+/* Sets the status line (printf-style); `error` shows it as a problem. */
+void app_status(app *a, int error, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Saves the draft now; returns 0 (with the reason on the status line) when
+ * it could not be written. The answer stays in memory either way. */
+int app_save(app *a);
+
+/* Stores `value` (taken over) at `path` and saves; returns 0 with the
+ * reason in *error (a new string) when the value is refused. */
+int app_set(app *a, const char *path, cJSON *value, char **error);
+
+/* Renders the preview again after a change. */
+void app_refresh_preview(app *a);
+
+/* Opens step i with its first question focused. */
+void app_open_step(app *a, size_t i);
+
+/* ---- form.c --------------------------------------------------------------------- */
+
+/* Sets up a form for questions[0..n) under `prefix` from the draft's answers. */
+void form_open(form *f, app *a, const ajar_question *questions, size_t n, const char *prefix);
+void form_close(form *f);
+
+/* Loads the draft's answer of question i into its field state. */
+void form_load(form *f, app *a, size_t i);
+
+/* Commits the focused question if it changed; 0 when its answer was refused
+ * (the reason is in its field state's error). */
+int form_commit(form *f, app *a);
+
+/* Gives a key to the focused question; returns KEY_* flags. */
+int form_key(form *f, app *a, const tui_event *ev, int width);
+
+/* Rows the form takes at `width`, and the row where question `q` starts. */
+int form_height(form *f, app *a, int width);
+int form_row_of(form *f, app *a, int width, size_t q);
+
+/* Draws the form from row `top` of the pane at y, x (skipping `scroll`
+ * rows), at most `rows` rows; places the cursor when a text field has the
+ * focus. */
+void form_draw(form *f, app *a, int y, int x, int width, int rows, int scroll);
+
+/* 1 when the focused question takes typed text ('?' is then a character). */
+int form_in_text(const form *f);
+
+/* Where the text cursor goes after the last form_draw; -1 for none. */
+extern int form_cursor_y, form_cursor_x;
+
+/* ---- list.c: the contacts and referrals editors ------------------------------------ */
+
+/* The one-line summary of an entry of a contacts or referrals question:
+ * "Tomás Ferreira — hiring manager · made the offer". Caller frees. */
+char *form_entry_summary(const ajar_question *q, const cJSON *item);
+
+/* Keys of a focused contacts or referrals question: moving through the
+ * entries, adding, deleting, marking who made the offer, opening one. */
+int list_key(app *a, const tui_event *ev);
+
+/* Opens entry `item` of the focused list question in the sub-form. */
+void list_open_entry(app *a, size_t item);
+
+/* Closes the sub-form (after committing its focused question). */
+void list_close_entry(app *a);
+
+/* ---- screens ---------------------------------------------------------------------- */
+
+/* The wizard's main screen: title, sidebar, step pane, preview, status, key bar. */
+void wizard_draw(app *a);
+void wizard_key(app *a, const tui_event *ev);
+
+/* Ctrl-E: edits the focused text question in $VISUAL / $EDITOR. */
+void editor_edit(app *a, form *f);
+
+/* The question "quit?" after Ctrl-C. */
+void wizard_draw_quit(app *a);
+
+/* The help overlay. */
+void help_draw(app *a);
+void help_key(app *a, const tui_event *ev);
+
+#endif

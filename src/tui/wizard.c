@@ -1,0 +1,451 @@
+/* wizard.c — the main screen: title, step list, the step's questions, the letter preview, key bar. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ajar/strbuf.h"
+#include "ajar/utf8.h"
+#include "app.h"
+
+/* Smallest terminal the full screen needs. */
+#define MIN_COLS 40
+#define MIN_ROWS 10
+/* Columns of the step list; shown from SIDEBAR_FROM columns on. */
+#define SIDEBAR_W 28
+#define SIDEBAR_FROM 72
+/* The questions take at least this many columns beside the preview. */
+#define MAIN_MIN_W 56
+
+typedef struct layout {
+    int rows, cols;
+    int body_y, body_h;
+    int side_w;            /* 0: no step list */
+    int main_x, main_w;    /* main_w 0: the preview takes the place of the questions */
+    int prev_x, prev_w;    /* prev_w 0: no preview */
+} layout;
+
+static layout compute(const app *a)
+{
+    layout l = {0};
+    l.rows = getmaxy(stdscr);
+    l.cols = getmaxx(stdscr);
+    l.body_y = 1;
+    l.body_h = l.rows - 3;
+    l.side_w = l.cols >= SIDEBAR_FROM ? SIDEBAR_W : 0;
+    int rest = l.cols - l.side_w;
+    int wide = rest >= 2 * MAIN_MIN_W;
+    int preview = wide ? !a->preview_toggle : a->preview_toggle;
+    l.main_x = l.side_w + 1;
+    if (!preview) {
+        l.main_w = rest - 2;
+    } else if (wide) {
+        l.main_w = rest / 2 - 2;
+        l.prev_x = l.side_w + rest / 2 + 1;
+        l.prev_w = rest - rest / 2 - 2;
+    } else {
+        l.prev_x = l.main_x;
+        l.prev_w = rest - 2;
+    }
+    return l;
+}
+
+static const char *step_state(const app *a, size_t i)
+{
+    char path[128];
+    snprintf(path, sizeof path, "steps.%s", a->steps->items[i].id);
+    const char *s = ajar_draft_string(a->draft, path);
+    return s ? s : "todo";
+}
+
+static void mark_done(app *a)
+{
+    char path[128];
+    snprintf(path, sizeof path, "steps.%s", a->steps->items[a->step].id);
+    const char *s = ajar_draft_string(a->draft, path);
+    if (s && strcmp(s, "done") == 0)
+        return;
+    ajar_errors errs = {0};
+    if (ajar_draft_set_string(a->draft, path, "done", &errs) == AJAR_OK)
+        app_save(a);
+    ajar_errors_clear(&errs);
+}
+
+/* ---- drawing ------------------------------------------------------------------------ */
+
+static void draw_title(const app *a, const layout *l)
+{
+    int attr = tui_attr(ROLE_KEYBAR);
+    tui_fill(0, 0, l->cols, attr);
+    ajar_strbuf b;
+    ajar_strbuf_init(&b);
+    ajar_strbuf_puts(&b, " ajar");
+    const char *company = ajar_draft_string(a->draft, "offer.company");
+    const char *role = ajar_draft_string(a->draft, "offer.role");
+    if (company && company[0])
+        ajar_strbuf_printf(&b, " · %s", company);
+    if (role && role[0])
+        ajar_strbuf_printf(&b, " · %s", role);
+    if (!l->side_w)
+        ajar_strbuf_printf(&b, " · step %zu of %zu", a->step + 1, a->steps->count);
+    char *s = ajar_strbuf_take(&b);
+    int used = tui_puts(0, 0, s, l->cols, attr | A_BOLD);
+    free(s);
+    const char *base = strrchr(a->path, '/');
+    base = base ? base + 1 : a->path;
+    int bw = (int)ajar_utf8_width(base, strlen(base));
+    if (used + bw + 3 <= l->cols)
+        tui_puts(0, l->cols - bw - 1, base, bw, attr);
+}
+
+static void draw_sidebar(const app *a, const layout *l)
+{
+    if (!l->side_w)
+        return;
+    for (size_t i = 0; i < a->steps->count && (int)i < l->body_h; i++) {
+        int y = l->body_y + 1 + (int)i;
+        const char *state = step_state(a, i);
+        int current = i == a->step;
+        int done = strcmp(state, "done") == 0;
+        const char *mark = current ? "▸" : done ? "✓" : strcmp(state, "skipped") == 0 ? "–" : " ";
+        int attr = current ? tui_attr(ROLE_CURRENT) : 0;
+        tui_fill(y, 0, l->side_w - 1, attr);
+        tui_puts(y, 1, mark, 1, current ? attr : tui_attr(done ? ROLE_DONE : ROLE_TODO));
+        tui_puts(y, 3, a->steps->items[i].title, l->side_w - 4, attr);
+    }
+    for (int y = l->body_y; y < l->body_y + l->body_h; y++)
+        tui_puts(y, l->side_w - 1, "│", 1, tui_attr(ROLE_FRAME));
+}
+
+/* The line about timing shown on the step about promptness. */
+static char *timing_line(const app *a)
+{
+    ajar_date made, due;
+    ajar_strbuf b;
+    ajar_strbuf_init(&b);
+    ajar_strbuf_puts(&b, "");
+    if (ajar_date_parse(ajar_draft_string(a->draft, "offer.made_on") ?
+                            ajar_draft_string(a->draft, "offer.made_on") : "", &made)) {
+        long d = ajar_date_diff(made, a->today);
+        if (d == 0)
+            ajar_strbuf_puts(&b, "The offer came today.");
+        else if (d > 0)
+            ajar_strbuf_printf(&b, "The offer came %ld day%s ago.", d, d == 1 ? "" : "s");
+    }
+    if (ajar_date_parse(ajar_draft_string(a->draft, "offer.respond_by") ?
+                            ajar_draft_string(a->draft, "offer.respond_by") : "", &due)) {
+        long d = ajar_date_diff(a->today, due);
+        if (b.len)
+            ajar_strbuf_putc(&b, ' ');
+        if (d < 0)
+            ajar_strbuf_printf(&b, "The answer was due %ld day%s ago: send it today.", -d,
+                               d == -1 ? "" : "s");
+        else if (d == 0)
+            ajar_strbuf_puts(&b, "The answer is due today.");
+        else
+            ajar_strbuf_printf(&b, "The answer is due in %ld day%s.", d, d == 1 ? "" : "s");
+    }
+    if (b.len)
+        ajar_strbuf_puts(&b, " Once you have decided, tell them now: they are waiting.");
+    return ajar_strbuf_take(&b);
+}
+
+/* The step's header (title, rule, timing): drawn when draw is set; returns its rows. */
+static int header(app *a, const layout *l, int draw, int scroll)
+{
+    const ajar_step *s = &a->steps->items[a->step];
+    int y = l->body_y - scroll, rows = 0;
+    if (a->sub.questions) {
+        const ajar_question *q = &a->form.questions[a->sub_of];
+        char *t = ajar_asprintf("%s: %s", s->title, q->item_label[0] ? q->item_label : "entry");
+        if (draw && y >= l->body_y)
+            tui_puts(y, l->main_x, t ? t : "", l->main_w, tui_attr(ROLE_TITLE));
+        free(t);
+        if (draw && y + 1 >= l->body_y)
+            tui_puts(y + 1, l->main_x,
+                     "Enter on the last question or F4 goes back to the list.", l->main_w,
+                     tui_attr(ROLE_HINT));
+        return 3;
+    }
+    char *t = ajar_asprintf("%s   (step %zu of %zu)", s->title, a->step + 1, a->steps->count);
+    if (draw && y >= l->body_y)
+        tui_puts(y, l->main_x, t ? t : s->title, l->main_w, tui_attr(ROLE_TITLE));
+    free(t);
+    rows = 2;
+    int skip = scroll > rows ? scroll - rows : 0;
+    int r = draw ? tui_put_wrapped(l->body_y + (rows - scroll > 0 ? rows - scroll : 0), l->main_x,
+                                   s->rule, l->main_w, skip, l->body_h - (rows - scroll > 0 ? rows - scroll : 0), tui_attr(ROLE_RULE))
+                 : (int)ajar_wrap(s->rule, strlen(s->rule), (size_t)l->main_w, NULL, 0);
+    rows += r + 1;
+    if (strcmp(s->id, "prompt") == 0 || s->review) {
+        char *timing = timing_line(a);
+        if (timing && timing[0]) {
+            int at = rows - scroll;
+            int n = (int)ajar_wrap(timing, strlen(timing), (size_t)l->main_w, NULL, 0);
+            if (draw && at + n > 0)
+                tui_put_wrapped(l->body_y + (at > 0 ? at : 0), l->main_x, timing, l->main_w,
+                                at < 0 ? -at : 0, l->body_h - (at > 0 ? at : 0),
+                                tui_attr(ROLE_ATTENTION));
+            rows += n + 1;
+        }
+        free(timing);
+    }
+    return rows;
+}
+
+static void draw_preview(app *a, const layout *l)
+{
+    if (!l->prev_w)
+        return;
+    int x = l->prev_x, w = l->prev_w, y = l->body_y;
+    if (l->main_w)
+        for (int r = l->body_y; r < l->body_y + l->body_h; r++)
+            tui_puts(r, x - 2, "│", 1, tui_attr(ROLE_FRAME));
+    tui_puts(y, x, "The letter as it stands", w, tui_attr(ROLE_TITLE));
+    if (!a->preview) {
+        tui_put_wrapped(y + 2, x, a->preview_error ? a->preview_error : "The letter cannot be shown.",
+                        w, 0, l->body_h - 2, tui_attr(ROLE_ERROR));
+        return;
+    }
+    char *text = ajar_asprintf("Subject: %s\n\n%s", a->preview->subject, a->preview->letter);
+    if (text)
+        tui_put_wrapped(y + 2, x, text, w, a->preview_scroll, l->body_h - 2, tui_attr(ROLE_PREVIEW));
+    free(text);
+}
+
+static void draw_main(app *a, const layout *l)
+{
+    if (!l->main_w)
+        return;
+    form *f = a->sub.questions ? &a->sub : &a->form;
+    const ajar_step *s = &a->steps->items[a->step];
+    int head = header(a, l, 0, 0);
+    /* keep the focused question in view */
+    int top = head + form_row_of(f, a, l->main_w, f->focus);
+    int bottom = head + (f->focus + 1 < f->count ? form_row_of(f, a, l->main_w, f->focus + 1)
+                                                 : form_height(f, a, l->main_w));
+    if (bottom - a->scroll > l->body_h)
+        a->scroll = bottom - l->body_h;
+    if (top < a->scroll || bottom - top > l->body_h)
+        a->scroll = top;
+    if (f->focus == 0 && top - head == 0 && bottom <= l->body_h)
+        a->scroll = 0;
+    header(a, l, 1, a->scroll);
+    int y = l->body_y + (head - a->scroll > 0 ? head - a->scroll : 0);
+    int skip = a->scroll > head ? a->scroll - head : 0;
+    int rows = l->body_y + l->body_h - y;
+    form_draw(f, a, y, l->main_x, l->main_w, rows, skip);
+    int end = head + form_height(f, a, l->main_w) - a->scroll;
+    if (s->review && !a->sub.questions && a->preview && end < l->body_h) {
+        char *text = ajar_asprintf("Subject: %s\n\n%s", a->preview->subject, a->preview->letter);
+        if (text)
+            end += tui_put_wrapped(l->body_y + end, l->main_x, text, l->main_w, 0,
+                                   l->body_h - end, 0);
+        free(text);
+    } else if (s->example[0] && !a->sub.questions && end + 2 < l->body_h) {
+        char *ex = ajar_asprintf("For example: %s", s->example);
+        if (ex)
+            tui_put_wrapped(l->body_y + end, l->main_x, ex, l->main_w, 0, l->body_h - end,
+                            tui_attr(ROLE_EXAMPLE));
+        free(ex);
+    }
+}
+
+/* The keys that work here, most useful first, as many as fit. */
+static void draw_keybar(const app *a, const layout *l)
+{
+    int y = l->rows - 1;
+    tui_fill(y, 0, l->cols, tui_attr(ROLE_KEYBAR));
+    const form *f = a->sub.questions ? &a->sub : &a->form;
+    const ajar_question *q = f->questions && f->focus < f->count ? &f->questions[f->focus] : NULL;
+    const char *keys[16][2];
+    size_t n = 0;
+#define KEY(k, what) (keys[n][0] = (k), keys[n][1] = (what), n++)
+    if (q && (q->kind == AJAR_FK_CONTACTS || q->kind == AJAR_FK_REFERRALS)) {
+        KEY("Enter", "open");
+        KEY("a", "add");
+        KEY("Del", "remove");
+        if (q->kind == AJAR_FK_CONTACTS)
+            KEY("o", "made the offer");
+    } else if (q && q->kind == AJAR_FK_CHOICE) {
+        KEY("←→", "choose");
+    } else if (q && q->kind == AJAR_FK_YESNO) {
+        KEY("Space", "yes/no");
+    } else if (q && (q->kind == AJAR_FK_DATE || q->kind == AJAR_FK_DATETIME)) {
+        KEY("t", "today");
+    } else if (q && q->kind == AJAR_FK_TEXT) {
+        KEY("Ctrl-J", "new line");
+        KEY("Ctrl-E", "editor");
+    } else if (q && q->kind == AJAR_FK_PHRASES) {
+        KEY("Enter", "new phrase");
+    }
+    if (a->sub.questions)
+        KEY("F4", "back to list");
+    KEY("Tab", "next");
+    KEY("PgDn", "next step");
+    KEY("PgUp", "back");
+    KEY("F2", "preview");
+    KEY("F1", "help");
+    KEY("Ctrl-Q", "quit");
+#undef KEY
+    int x = 0;
+    for (size_t i = 0; i < n; i++) {
+        int need = (int)(ajar_utf8_width(keys[i][0], strlen(keys[i][0])) +
+                         ajar_utf8_width(keys[i][1], strlen(keys[i][1]))) + 3;
+        if (x + need > l->cols)
+            break;
+        x += tui_puts(y, x, " ", 1, tui_attr(ROLE_KEYBAR));
+        x += tui_puts(y, x, keys[i][0], l->cols - x, tui_attr(ROLE_KEY));
+        x += tui_puts(y, x, " ", 1, tui_attr(ROLE_KEYBAR));
+        x += tui_puts(y, x, keys[i][1], l->cols - x, tui_attr(ROLE_KEYBAR));
+    }
+}
+
+static void draw_too_small(const layout *l)
+{
+    const char *msg = "Please enlarge the terminal (at least 40×10).";
+    tui_put_wrapped(0, 0, msg, l->cols, 0, l->rows, tui_attr(ROLE_ATTENTION));
+}
+
+void wizard_draw(app *a)
+{
+    layout l = compute(a);
+    if (l.cols < MIN_COLS || l.rows < MIN_ROWS) {
+        draw_too_small(&l);
+        return;
+    }
+    draw_title(a, &l);
+    draw_sidebar(a, &l);
+    draw_main(a, &l);
+    draw_preview(a, &l);
+    if (a->status)
+        tui_puts(l.rows - 2, 1, a->status, l.cols - 2,
+                 tui_attr(a->status_error ? ROLE_ERROR : ROLE_HINT));
+    draw_keybar(a, &l);
+}
+
+void wizard_draw_quit(app *a)
+{
+    (void)a;
+    int rows = getmaxy(stdscr), cols = getmaxx(stdscr);
+    const char *q = " Quit ajar? Your answers are saved.  y: quit   n: stay ";
+    int w = (int)ajar_utf8_width(q, strlen(q));
+    if (w > cols)
+        w = cols;
+    tui_puts(rows / 2, (cols - w) / 2, q, w, tui_attr(ROLE_CURRENT));
+}
+
+/* ---- keys ---------------------------------------------------------------------------- */
+
+/* Commits the focused question of the active form; 0 when it was refused. */
+static int commit(app *a)
+{
+    return form_commit(a->sub.questions ? &a->sub : &a->form, a);
+}
+
+static void go_step(app *a, long delta)
+{
+    if (!commit(a))
+        return;
+    if (delta > 0)
+        mark_done(a);
+    long to = (long)a->step + delta;
+    if (to < 0 || to >= (long)a->steps->count) {
+        app_status(a, 0, delta > 0 ? "This is the last step." : "This is the first step.");
+        return;
+    }
+    app_open_step(a, (size_t)to);
+    app_status(a, 0, "%s", a->steps->items[a->step].title);
+}
+
+static void move_focus(app *a, int delta)
+{
+    form *f = a->sub.questions ? &a->sub : &a->form;
+    if (!commit(a) || f->count == 0)
+        return;
+    if (delta > 0 && f->focus + 1 < f->count)
+        f->focus++;
+    else if (delta < 0 && f->focus > 0)
+        f->focus--;
+}
+
+void wizard_key(app *a, const tui_event *ev)
+{
+    form *f = a->sub.questions ? &a->sub : &a->form;
+    if (a->overlay == OV_QUIT) {
+        if (ev->kind == EV_CHAR && (ev->text[0] == 'y' || ev->text[0] == 'Y')) {
+            commit(a);
+            a->quit = 1;
+        }
+        a->overlay = OV_NONE;
+        return;
+    }
+    tui_request r = tui_global_request(ev, form_in_text(f));
+    switch (r) {
+    case REQ_QUIT:
+        commit(a);
+        a->quit = 1;
+        return;
+    case REQ_HELP:
+        a->overlay = OV_HELP;
+        a->help_scroll = 0;
+        return;
+    case REQ_NEXT_STEP:
+        go_step(a, 1);
+        return;
+    case REQ_PREV_STEP:
+        go_step(a, -1);
+        return;
+    case REQ_SAVE:
+        if (commit(a) && app_save(a))
+            app_status(a, 0, "Saved to %s", a->path);
+        return;
+    case REQ_PREVIEW:
+        a->preview_toggle = !a->preview_toggle;
+        return;
+    case REQ_EDITOR:
+        if (form_in_text(f))
+            editor_edit(a, f);
+        return;
+    case REQ_NEXT_FIELD:
+    case REQ_PREV_FIELD:
+        if (ev->kind == EV_KEY && (ev->key == '\t' || ev->key == KEY_BTAB)) {
+            move_focus(a, r == REQ_NEXT_FIELD ? 1 : -1);
+            return;
+        }
+        break; /* Up and Down: the question may use them first */
+    default:
+        break;
+    }
+    if (ev->kind == EV_KEY && ev->key == CTRL('c')) {
+        a->overlay = OV_QUIT;
+        return;
+    }
+    if (a->sub.questions && ev->kind == EV_KEY && ev->key == KEY_F(4)) {
+        list_close_entry(a);
+        return;
+    }
+    int flags = KEY_IGNORED;
+    const ajar_question *q = f->focus < f->count ? &f->questions[f->focus] : NULL;
+    if (!a->sub.questions && q && (q->kind == AJAR_FK_CONTACTS || q->kind == AJAR_FK_REFERRALS))
+        flags = list_key(a, ev);
+    else
+        flags = form_key(f, a, ev, compute(a).main_w - 2);
+    if (flags & (KEY_COMMIT | KEY_COMMIT_NEXT)) {
+        if (!form_commit(f, a))
+            return;
+        if (flags & KEY_COMMIT_NEXT) {
+            if (f->focus + 1 < f->count)
+                f->focus++;
+            else if (a->sub.questions)
+                list_close_entry(a);
+            else
+                go_step(a, 1);
+        }
+        return;
+    }
+    if (flags != KEY_IGNORED)
+        return;
+    if (ev->kind == EV_KEY && (ev->key == KEY_DOWN || ev->key == KEY_UP))
+        move_focus(a, ev->key == KEY_DOWN ? 1 : -1);
+    else if (ev->kind == EV_KEY && ev->key == 27 && a->sub.questions)
+        list_close_entry(a);
+}
