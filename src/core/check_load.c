@@ -272,6 +272,12 @@ static const ajar_field_spec *want_field(loader *L, const cJSON *v, const char *
 {
     if (!want_string(L, v, path))
         return NULL;
+    for (const char *b = strchr(v->valuestring, '['); b; b = strchr(b + 1, '['))
+        if (b[1] != ']') {
+            bad(L, path, "\"%s\": write [] for every item of a list; a rule cannot name one item",
+                v->valuestring);
+            return NULL;
+        }
     const ajar_field_spec *f = schema_field(base, v->valuestring);
     if (!f || strchr(v->valuestring, '*'))
         bad(L, path, "\"%s\" is not a field of the draft format (see docs/draft-format.md)",

@@ -735,6 +735,8 @@ static const rules_error_case RULES_ERRORS[] = {
      "unknown kind \"wordz\" (known: required, condition"},
     {RULE_HEAD "\"kind\": \"words\", \"fields\": [\"reason.detial\"], \"words\": [\"x\"]}",
      AJAR_E_INVALID, "rules[0].fields[0]", 4, "\"reason.detial\"", "is not a field of the draft"},
+    {RULE_HEAD "\"kind\": \"words\", \"fields\": [\"contacts[1].name\"], \"words\": [\"x\"]}",
+     AJAR_E_INVALID, "rules[0].fields[0]", 4, "\"contacts[1]", "write [] for every item"},
     {RULE_HEAD "\"kind\": \"words\", \"fields\": [\"thanks.honour\"], \"words\": [\"x\"]}",
      AJAR_E_INVALID, "rules[0].fields[0]", 4, "\"thanks.honour\"", "is not a text field"},
     {RULE_HEAD "\"kind\": \"required\", \"field\": \"me.name\", \"sevrity\": \"error\"}",
