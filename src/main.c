@@ -170,10 +170,8 @@ int main(int argc, char **argv)
     /* Numbers in drafts and exports are written with a '.', whatever the
      * user's locale says; text still follows LC_CTYPE. */
     setlocale(LC_NUMERIC, "C");
-    if (argc < 2) {
-        print_usage(stdout);
-        return EXIT_OK;
-    }
+    if (argc < 2)
+        return tui_run(NULL);
     const char *first = argv[1];
     if (strcmp(first, "-h") == 0 || strcmp(first, "--help") == 0) {
         print_usage(stdout);
