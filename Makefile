@@ -111,7 +111,7 @@ $(SHIM_SO): tests/failio.c
 
 # Until the wizard lands, `make run` shows the command line's help.
 run: ajar
-	./ajar --help
+	./ajar
 
 # Unit tests run from the top folder so fixtures are found by relative path.
 unit: $(BUILD)/unit-tests $(BUILD)/ajar $(SHIM_SO)

@@ -3,9 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ajar/datadir.h"
 #include "cli/cli.h"
+#include "tui/wizard.h"
 
 static const char *progname = "ajar";
 
@@ -21,6 +23,16 @@ static int wants_help(int argc, char **argv)
 }
 
 static int cmd_help(int argc, char **argv);
+
+/* `ajar NAME` opens the wizard on a draft when NAME is a path: it exists,
+ * holds a '/', or ends in .json. Anything else is a mistyped command, and
+ * must not become a new draft file. */
+static int looks_like_draft(const char *arg)
+{
+    size_t n = strlen(arg);
+    return arg[0] != '-' && (access(arg, F_OK) == 0 || strchr(arg, '/') ||
+                             (n > 5 && strcmp(arg + n - 5, ".json") == 0));
+}
 
 typedef int (*command_fn)(int argc, char **argv);
 
@@ -170,10 +182,8 @@ int main(int argc, char **argv)
     /* Numbers in drafts and exports are written with a '.', whatever the
      * user's locale says; text still follows LC_CTYPE. */
     setlocale(LC_NUMERIC, "C");
-    if (argc < 2) {
-        print_usage(stdout);
-        return EXIT_OK;
-    }
+    if (argc < 2)
+        return tui_run(NULL);
     const char *first = argv[1];
     if (strcmp(first, "-h") == 0 || strcmp(first, "--help") == 0) {
         print_usage(stdout);
@@ -184,6 +194,8 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     const command *c = find_command(first);
+    if (!c && argc == 2 && looks_like_draft(first))
+        return tui_run(first);
     if (!c) {
         if (first[0] == '-')
             return cli_usage_error(NULL, "unknown option '%s'", first);

@@ -11,6 +11,7 @@
 #include "ajar/datadir.h"
 #include "ajar/date.h"
 #include "ajar/draft.h"
+#include "ajar/library.h"
 #include "ajar/json.h"
 #include "ajar/schema.h"
 #include "ajar/store.h"
@@ -33,26 +34,6 @@ static int file_exists(const char *path)
 {
     struct stat st;
     return lstat(path, &st) == 0;
-}
-
-/* A free file name in dir for a new draft: decline-YYYY-MM-DD.json, then
- * decline-YYYY-MM-DD-2.json and so on. */
-static char *new_draft_path(const char *dir)
-{
-    ajar_date today;
-    char iso[11] = "draft";
-    if (ajar_date_today(&today))
-        ajar_date_format_iso(today, iso);
-    for (int n = 1; n < 10000; n++) {
-        char *name = n == 1 ? ajar_asprintf("decline-%s.json", iso)
-                            : ajar_asprintf("decline-%s-%d.json", iso, n);
-        char *path = name ? ajar_path_join(dir, name) : NULL;
-        free(name);
-        if (!path || !file_exists(path))
-            return path;
-        free(path);
-    }
-    return NULL;
 }
 
 int cmd_new(int argc, char **argv)
@@ -92,7 +73,7 @@ int cmd_new(int argc, char **argv)
             cli_fail_with(&errs);
             return EXIT_SYSTEM;
         }
-        path = new_draft_path(dir);
+        path = ajar_library_new_path(dir);
         free(dir);
     }
     ajar_draft *d = ajar_draft_new(scenario);
@@ -223,27 +204,6 @@ int cmd_set(int argc, char **argv)
     return EXIT_OK;
 }
 
-/* One row of `ajar list`. */
-typedef struct draft_row {
-    char *file, *company, *role, *scenario, *progress;
-    struct timespec mtime;
-} draft_row;
-
-static int by_newest(const void *a, const void *b)
-{
-    const draft_row *x = a, *y = b;
-    if (x->mtime.tv_sec != y->mtime.tv_sec)
-        return x->mtime.tv_sec < y->mtime.tv_sec ? 1 : -1;
-    if (x->mtime.tv_nsec != y->mtime.tv_nsec)
-        return x->mtime.tv_nsec < y->mtime.tv_nsec ? 1 : -1;
-    return strcmp(x->file, y->file);
-}
-
-static char *dup_or(const char *s, const char *fallback)
-{
-    return strdup(s && *s ? s : fallback);
-}
-
 /* How many steps the wizard has: one prompt file per step. */
 static size_t count_steps(void)
 {
@@ -289,65 +249,18 @@ int cmd_list(int argc, char **argv)
         cli_fail_with(&errs);
         return EXIT_SYSTEM;
     }
-    DIR *dh = opendir(dir);
-    if (!dh) {
-        if (errno == ENOENT) {
-            printf("No drafts yet in ");
-            cli_put_safe(stdout, dir);
-            printf(". Start one with 'ajar new'.\n");
-            free(dir);
-            return EXIT_OK;
-        }
-        ajar_errors_add(&errs, AJAR_E_IO, dir, NULL, 0, 0, errno, "cannot read the drafts folder");
+    ajar_draft_info *rows = NULL;
+    size_t n = 0;
+    if (ajar_library_list(dir, &rows, &n, &errs) != AJAR_OK) {
         free(dir);
         return cli_fail_with(&errs);
     }
     size_t steps = count_steps();
-    draft_row *rows = NULL;
-    size_t n = 0, cap = 0;
-    for (struct dirent *e; (e = readdir(dh));) {
-        size_t l = strlen(e->d_name);
-        if (e->d_name[0] == '.' || l < 6 || strcmp(e->d_name + l - 5, ".json") != 0)
-            continue;
-        char *path = ajar_path_join(dir, e->d_name);
-        struct stat st;
-        if (!path || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-            free(path);
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            draft_row *r = realloc(rows, cap * sizeof *r);
-            if (!r) {
-                free(path);
-                break;
-            }
-            rows = r;
-        }
-        draft_row *row = &rows[n++];
-        ajar_draft *d = NULL;
-        ajar_errors ignored = {0};
-        ajar_draft_load(path, &d, &ignored);
-        ajar_errors_clear(&ignored);
-        row->file = strdup(e->d_name);
-        row->mtime = st.st_mtim;
-        row->company = dup_or(d ? ajar_draft_string(d, "offer.company") : NULL, d ? "-" : "(invalid)");
-        row->role = dup_or(d ? ajar_draft_string(d, "offer.role") : NULL, "-");
-        row->scenario = dup_or(d ? ajar_draft_string(d, "scenario") : NULL, "-");
-        size_t done = d ? ajar_draft_steps_done(d) : 0;
-        row->progress = !d ? strdup("-")
-                        : steps ? ajar_asprintf("%zu/%zu", done < steps ? done : steps, steps)
-                                : ajar_asprintf("%zu done", done);
-        ajar_draft_free(d);
-        free(path);
-    }
-    closedir(dh);
     if (n == 0) {
         printf("No drafts yet in ");
         cli_put_safe(stdout, dir);
         printf(". Start one with 'ajar new'.\n");
     } else {
-        qsort(rows, n, sizeof *rows, by_newest);
         put_cell("FILE", 28, 0);
         put_cell("COMPANY", 22, 0);
         put_cell("ROLE", 24, 0);
@@ -356,15 +269,23 @@ int cmd_list(int argc, char **argv)
         put_cell("CHANGED", 16, 1);
         putchar('\n');
         for (size_t i = 0; i < n; i++) {
-            char when[32];
+            const ajar_draft_info *r = &rows[i];
+            char when[32], progress[32];
             struct tm tm;
-            localtime_r(&rows[i].mtime.tv_sec, &tm);
+            localtime_r(&r->mtime.tv_sec, &tm);
             strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-            put_cell(rows[i].file ? rows[i].file : "?", 28, 0);
-            put_cell(rows[i].company ? rows[i].company : "?", 22, 0);
-            put_cell(rows[i].role ? rows[i].role : "?", 24, 0);
-            put_cell(rows[i].scenario ? rows[i].scenario : "?", 16, 0);
-            put_cell(rows[i].progress ? rows[i].progress : "?", 8, 0);
+            size_t done = r->steps_done;
+            if (!r->valid)
+                snprintf(progress, sizeof progress, "-");
+            else if (steps)
+                snprintf(progress, sizeof progress, "%zu/%zu", done < steps ? done : steps, steps);
+            else
+                snprintf(progress, sizeof progress, "%zu done", done);
+            put_cell(r->name, 28, 0);
+            put_cell(!r->valid ? "(invalid)" : r->company[0] ? r->company : "-", 22, 0);
+            put_cell(r->role[0] ? r->role : "-", 24, 0);
+            put_cell(r->scenario[0] ? r->scenario : "-", 16, 0);
+            put_cell(progress, 8, 0);
             put_cell(when, 16, 1);
             putchar('\n');
         }
@@ -372,14 +293,7 @@ int cmd_list(int argc, char **argv)
         cli_put_safe(stdout, dir);
         printf(")\n");
     }
-    for (size_t i = 0; i < n; i++) {
-        free(rows[i].file);
-        free(rows[i].company);
-        free(rows[i].role);
-        free(rows[i].scenario);
-        free(rows[i].progress);
-    }
-    free(rows);
+    ajar_library_free(rows, n);
     free(dir);
     return EXIT_OK;
 }

@@ -132,18 +132,50 @@ static void print_errors(const ajar_errors *errs)
     }
 }
 
-/* Loads or creates the draft at path and takes its lock. */
-static int open_draft(app *a, const char *path, ajar_errors *errs)
+/* Loads, or creates for `scenario` (NULL: "offer"), the draft at path and
+ * takes its lock. On failure nothing stays open. */
+static int open_draft(app *a, const char *path, const char *scenario, ajar_errors *errs)
 {
     a->path = strdup(path);
-    if (!a->path || ajar_lock_acquire(path, &a->lock, errs) != AJAR_OK)
-        return 0;
+    int ok = a->path && ajar_lock_acquire(path, &a->lock, errs) == AJAR_OK;
     struct stat st;
-    if (stat(path, &st) != 0) {
-        a->draft = ajar_draft_new("offer");
-        return a->draft && ajar_draft_save(a->draft, path, errs) == AJAR_OK;
+    if (ok && stat(path, &st) != 0) {
+        a->draft = ajar_draft_new(scenario ? scenario : "offer");
+        ok = a->draft && ajar_draft_save(a->draft, path, errs) == AJAR_OK;
+    } else if (ok) {
+        ok = ajar_draft_load(path, &a->draft, errs) == AJAR_OK;
     }
-    return ajar_draft_load(path, &a->draft, errs) == AJAR_OK;
+    if (!ok) {
+        ajar_draft_free(a->draft);
+        a->draft = NULL;
+        ajar_lock_release(a->lock);
+        a->lock = NULL;
+        free(a->path);
+        a->path = NULL;
+    }
+    return ok;
+}
+
+/* The start screen until a draft opens; 0 when the user quits there. */
+static int choose_draft(app *a)
+{
+    for (;;) {
+        char *path = NULL;
+        const char *scenario = NULL;
+        if (!start_screen(a, &path, &scenario))
+            return 0;
+        ajar_errors errs = {0};
+        int ok = open_draft(a, path, scenario, &errs);
+        if (!ok) {
+            char *m = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
+            app_status(a, 1, "%s", m ? m : "The draft cannot be opened.");
+            free(m);
+        }
+        ajar_errors_clear(&errs);
+        free(path);
+        if (ok)
+            return 1;
+    }
 }
 
 static void app_free(app *a)
@@ -219,7 +251,7 @@ int tui_run(const char *draft_path)
     char *user = ajar_render_user_dir();
     if (!a.data_dir || ajar_steps_load(a.data_dir, &a.steps, &errs) != AJAR_OK ||
         ajar_renderer_open(a.data_dir, user, &a.renderer, &errs) != AJAR_OK ||
-        !open_draft(&a, draft_path, &errs)) {
+        (draft_path && !open_draft(&a, draft_path, NULL, &errs))) {
         print_errors(&errs);
         free(user);
         ajar_errors_clear(&errs);
@@ -250,10 +282,12 @@ int tui_run(const char *draft_path)
         app_free(&a);
         return 1;
     }
-    app_refresh_preview(&a);
-    app_open_step(&a, resume_step(&a));
-    app_status(&a, 0, "Every answer is saved as you go. F1 or ? for help.");
-    loop(&a);
+    if (draft_path || choose_draft(&a)) {
+        app_refresh_preview(&a);
+        app_open_step(&a, resume_step(&a));
+        app_status(&a, 0, "Every answer is saved as you go. F1 or ? for help.");
+        loop(&a);
+    }
     tui_term_stop();
     tui_input_close();
     status = 0;

@@ -144,6 +144,11 @@ void editor_edit(app *a, form *f);
 /* The question "quit?" after Ctrl-C. */
 void wizard_draw_quit(app *a);
 
+/* The start screen: lets the user pick a saved draft or start a new one.
+ * Returns 1 with a new string in *path (and for a new letter the scenario
+ * id in *scenario, else NULL), 0 when the user quits. */
+int start_screen(app *a, char **path, const char **scenario);
+
 /* The help overlay. */
 void help_draw(app *a);
 void help_key(app *a, const tui_event *ev);

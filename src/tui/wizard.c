@@ -13,7 +13,7 @@
 #define SIDEBAR_W 28
 #define SIDEBAR_FROM 72
 /* The questions take at least this many columns beside the preview. */
-#define MAIN_MIN_W 56
+#define MAIN_MIN_W 46
 
 typedef struct layout {
     int rows, cols;
@@ -115,6 +115,17 @@ static void draw_sidebar(const app *a, const layout *l)
         tui_puts(y, l->side_w - 1, "│", 1, tui_attr(ROLE_FRAME));
 }
 
+/* Text written with line breaks for a given width, made to flow again:
+ * single line breaks become spaces, blank lines (paragraphs) stay. */
+static char *reflow(const char *s)
+{
+    char *out = strdup(s);
+    for (size_t i = 0; out && out[i]; i++)
+        if (out[i] == '\n' && out[i + 1] != '\n' && (i == 0 || out[i - 1] != '\n'))
+            out[i] = ' ';
+    return out;
+}
+
 /* The line about timing shown on the step about promptness. */
 static char *timing_line(const app *a)
 {
@@ -170,15 +181,19 @@ static int header(app *a, const layout *l, int draw, int scroll)
         tui_puts(y, l->main_x, t ? t : s->title, l->main_w, tui_attr(ROLE_TITLE));
     free(t);
     rows = 2;
-    int skip = scroll > rows ? scroll - rows : 0;
-    int r = draw ? tui_put_wrapped(l->body_y + (rows - scroll > 0 ? rows - scroll : 0), l->main_x,
-                                   s->rule, l->main_w, skip, l->body_h - (rows - scroll > 0 ? rows - scroll : 0), tui_attr(ROLE_RULE))
-                 : (int)ajar_wrap(s->rule, strlen(s->rule), (size_t)l->main_w, NULL, 0);
+    char *rule = reflow(s->rule);
+    int at = rows - scroll;
+    int r = !rule ? 0
+            : draw ? tui_put_wrapped(l->body_y + (at > 0 ? at : 0), l->main_x, rule, l->main_w,
+                                     at < 0 ? -at : 0, l->body_h - (at > 0 ? at : 0),
+                                     tui_attr(ROLE_RULE))
+                   : (int)ajar_wrap(rule, strlen(rule), (size_t)l->main_w, NULL, 0);
+    free(rule);
     rows += r + 1;
     if (strcmp(s->id, "prompt") == 0 || s->review) {
         char *timing = timing_line(a);
         if (timing && timing[0]) {
-            int at = rows - scroll;
+            at = rows - scroll;
             int n = (int)ajar_wrap(timing, strlen(timing), (size_t)l->main_w, NULL, 0);
             if (draw && at + n > 0)
                 tui_put_wrapped(l->body_y + (at > 0 ? at : 0), l->main_x, timing, l->main_w,
@@ -241,7 +256,9 @@ static void draw_main(app *a, const layout *l)
                                    l->body_h - end, 0);
         free(text);
     } else if (s->example[0] && !a->sub.questions && end + 2 < l->body_h) {
-        char *ex = ajar_asprintf("For example: %s", s->example);
+        char *flow = reflow(s->example);
+        char *ex = flow ? ajar_asprintf("For example: %s", flow) : NULL;
+        free(flow);
         if (ex)
             tui_put_wrapped(l->body_y + end, l->main_x, ex, l->main_w, 0, l->body_h - end,
                             tui_attr(ROLE_EXAMPLE));
@@ -289,10 +306,10 @@ static void draw_keybar(const app *a, const layout *l)
     int x = 0;
     for (size_t i = 0; i < n; i++) {
         int need = (int)(ajar_utf8_width(keys[i][0], strlen(keys[i][0])) +
-                         ajar_utf8_width(keys[i][1], strlen(keys[i][1]))) + 3;
+                         ajar_utf8_width(keys[i][1], strlen(keys[i][1]))) + 4;
         if (x + need > l->cols)
             break;
-        x += tui_puts(y, x, " ", 1, tui_attr(ROLE_KEYBAR));
+        x += tui_puts(y, x, i ? "  " : " ", 2, tui_attr(ROLE_KEYBAR));
         x += tui_puts(y, x, keys[i][0], l->cols - x, tui_attr(ROLE_KEY));
         x += tui_puts(y, x, " ", 1, tui_attr(ROLE_KEYBAR));
         x += tui_puts(y, x, keys[i][1], l->cols - x, tui_attr(ROLE_KEYBAR));
