@@ -1044,6 +1044,44 @@ START_TEST(missing_templates_folder_is_not_found)
 }
 END_TEST
 
+START_TEST(a_missing_required_template_is_named)
+{
+    static const char *const ONE[] = {"voicemail.mustache", NULL};
+    char *dir = make_data_dir(ONE, NULL);
+    ajar_errors errs = {0};
+    ajar_renderer *r = NULL;
+    ck_assert_int_eq(ajar_renderer_open(dir, NULL, &r, &errs), AJAR_E_NOTFOUND);
+    ck_assert_ptr_null(r);
+    ck_assert_uint_eq(errs.count, 1);
+    expect_in("the error", errs.items[0].message, "no template for voicemail");
+    expect_in("the error", errs.items[0].message, "voicemail-offer-warm.mustache");
+    ajar_errors_clear(&errs);
+    remove_tree(dir);
+    free(dir);
+
+    /* one message for each missing template, naming the first gap */
+    static const char *const SOME[] = {"letter-recruiter-formal.mustache",
+                                       "linkedin-note.mustache", NULL};
+    dir = make_data_dir(SOME, NULL);
+    ck_assert_int_eq(ajar_renderer_open(dir, NULL, &r, &errs), AJAR_E_NOTFOUND);
+    ck_assert_uint_eq(errs.count, 2);
+    expect_in("the error", errs.items[0].message,
+              "no template for letter in scenario recruiter and tone formal");
+    expect_in("the error", errs.items[1].message,
+              "no template for linkedin-note in scenario offer and tone warm");
+    ajar_errors_clear(&errs);
+    remove_tree(dir);
+    free(dir);
+
+    /* the copy with everything opens: the test above is about the one file */
+    dir = make_data_dir(NULL, NULL);
+    r = open_with(dir, NULL);
+    ajar_renderer_free(r);
+    remove_tree(dir);
+    free(dir);
+}
+END_TEST
+
 static void drop_timing(cJSON *doc)
 {
     cJSON_DeleteItemFromObjectCaseSensitive(cJSON_GetObjectItemCaseSensitive(doc, "reasons"),
@@ -1205,6 +1243,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, user_templates_replace_shipped_ones);
     tcase_add_test(tc, a_broken_user_template_is_reported_with_its_position);
     tcase_add_test(tc, missing_templates_folder_is_not_found);
+    tcase_add_test(tc, a_missing_required_template_is_named);
     tcase_add_test(tc, a_reason_catalogue_without_a_kind_names_it);
     tcase_add_test(tc, origin_names_the_file_read);
     tcase_add_test(tc, user_dir_follows_xdg);
