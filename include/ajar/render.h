@@ -134,9 +134,13 @@ ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_
 /* Frees an output; NULL is fine. */
 void ajar_output_free(ajar_output *o);
 
-/* Tidies rendered text in place as ajar_render describes and returns s.
- * With `prose` (letters, messages, notes) lines lose their indentation too;
- * without it (scripts and plans laid out in columns) indentation is kept. */
+/* Tidies rendered text as ajar_render describes. s is a string from malloc
+ * that the function takes over: it is tidied in place and returned, or
+ * reallocated one byte longer when it lacks its final line end (so always
+ * use the result). Returns NULL for a NULL s, and when memory runs out
+ * (s is then freed). With `prose` (letters, messages, notes) lines lose
+ * their indentation too; without it (scripts and plans laid out in
+ * columns) indentation is kept. */
 char *ajar_render_tidy(char *s, int prose);
 
 /* Escaper for Markdown: user text is written with a backslash before each

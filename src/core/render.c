@@ -56,7 +56,10 @@ static char *render_tmpl(render_ctx *c, const ajar_tmpl *t, const cJSON *data,
                                 "a template produced a control character or invalid UTF-8");
         return NULL;
     }
-    return ajar_render_tidy(s, prose);
+    s = ajar_render_tidy(s, prose);
+    if (!s)
+        c->st = ajar_errors_add(c->errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
+    return s;
 }
 
 /* Templates whose output is laid out in lines and columns; the others are

@@ -50,9 +50,21 @@ char *ajar_render_tidy(char *s, int prose)
 {
     if (!s)
         return s;
+    size_t len = strlen(s), r = 0, w = 0;
+    /* Every line is written back with its line end, so the last one needs
+     * a byte more when the text does not end with one. */
+    if (len > 0 && s[len - 1] != '\n') {
+        char *grown = realloc(s, len + 2);
+        if (!grown) {
+            free(s);
+            return NULL;
+        }
+        s = grown;
+        s[len++] = '\n';
+        s[len] = '\0';
+    }
     /* Lines are tidied where they are, then copied down to w: w never
      * passes the start of the line being read, so one pass in place works. */
-    size_t len = strlen(s), r = 0, w = 0;
     int pending_blank = 0;
     while (r < len) {
         size_t eol = r;

@@ -1176,6 +1176,54 @@ START_TEST(user_dir_follows_xdg)
 }
 END_TEST
 
+/* ---- tidying ---------------------------------------------------------------------------- */
+
+/* Tidies a copy of `in` of exactly its size, so that a byte written past
+ * its end is caught by AddressSanitizer. */
+static void expect_tidy(const char *in, int prose, const char *want)
+{
+    size_t n = strlen(in);
+    char *s = malloc(n + 1);
+    memcpy(s, in, n + 1);
+    s = ajar_render_tidy(s, prose);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_msg(strcmp(s, want) == 0, "tidy(\"%s\", %d) = \"%s\", expected \"%s\"", in, prose,
+                  s, want);
+    free(s);
+}
+
+START_TEST(tidy_cleans_prose)
+{
+    expect_tidy("Hello  world ,  ok .", 1, "Hello world, ok.\n");
+    expect_tidy("a , b", 1, "a, b\n");
+    expect_tidy("a , b", 0, "a, b\n");
+    expect_tidy("x ;y ! z ? w : v", 1, "x;y! z? w: v\n");
+    expect_tidy("( x ) and (y )", 1, "(x) and (y)\n");
+    expect_tidy("   indented\n\tand tabbed", 1, "indented\nand tabbed\n");
+    expect_tidy("a\tb", 1, "a b\n");
+    expect_tidy("trailing   \nspaces\t\t\n", 1, "trailing\nspaces\n");
+    expect_tidy("\n\n\nA\n\n\n\nB\n\n", 1, "A\n\nB\n");
+    expect_tidy("A\n   \n \t \nB", 1, "A\n\nB\n");
+    expect_tidy("Zoë  Ångström .  李娜 ,", 1, "Zoë Ångström. 李娜,\n");
+    expect_tidy("", 1, "");
+    expect_tidy("  \n \n\n", 1, "");
+    expect_tidy("one line", 1, "one line\n");
+    expect_tidy("ends\n", 1, "ends\n");
+    ck_assert_ptr_null(ajar_render_tidy(NULL, 1));
+}
+END_TEST
+
+START_TEST(tidy_keeps_layout)
+{
+    expect_tidy("  When:     today  \n  How:      phone\n", 0,
+                "  When:     today\n  How:      phone\n");
+    expect_tidy("\n\nTitle\n\n\n   1. first , then\n\tsecond", 0,
+                "Title\n\n   1. first, then\n\tsecond\n");
+    expect_tidy("   \n  x", 0, "  x\n");
+    expect_tidy("  (  x )", 0, "  (x)\n");
+}
+END_TEST
+
 /* ---- UTF-8 -------------------------------------------------------------------------------- */
 
 START_TEST(names_in_any_script_come_through_intact)
@@ -1247,6 +1295,8 @@ Suite *render_suite(void)
     tcase_add_test(tc, a_reason_catalogue_without_a_kind_names_it);
     tcase_add_test(tc, origin_names_the_file_read);
     tcase_add_test(tc, user_dir_follows_xdg);
+    tcase_add_test(tc, tidy_cleans_prose);
+    tcase_add_test(tc, tidy_keeps_layout);
     tcase_add_test(tc, names_in_any_script_come_through_intact);
     suite_add_tcase(s, tc);
     return s;
