@@ -66,15 +66,22 @@ static char *render_tmpl(render_ctx *c, const ajar_tmpl *t, const cJSON *data,
  * prose (see ajar_render_tidy). */
 static const char *const LAYOUT[] = {"phone", "followups", "linkedin", NULL};
 
-/* Renders the template `base` for this scenario and tone against data. */
-static char *render_named(render_ctx *c, const char *base, const cJSON *data)
+/* Renders the template `base` for this scenario and tone against data,
+ * with the caller's escaping of user text. */
+static char *render_with(render_ctx *c, const char *base, const cJSON *data,
+                         const ajar_tmpl_opts *opts)
 {
     const render_template *t = render_find(c->r, base, c->scenario, c->tone);
     int prose = 1;
     for (size_t i = 0; LAYOUT[i]; i++)
         if (strcmp(LAYOUT[i], base) == 0)
             prose = 0;
-    return render_tmpl(c, t->tmpl, data, &c->topts, prose);
+    return render_tmpl(c, t->tmpl, data, opts, prose);
+}
+
+static char *render_named(render_ctx *c, const char *base, const cJSON *data)
+{
+    return render_with(c, base, data, &c->topts);
 }
 
 /* Sets obj[key] to the string s (taken over), replacing any old value. */
@@ -155,17 +162,18 @@ static char *cut_note(const char *s, size_t limit)
 
 /* The LinkedIn note for the contact in view.contact: the template's full
  * form, its short form when that is too long, and as a last resort the
- * short form cut at a word. */
+ * short form cut at a word. Plain text, as LinkedIn takes it (and as it is
+ * counted): templates that show it quote it when they insert it. */
 static char *linkedin_note(render_ctx *c, cJSON *view, size_t limit, int *shortened)
 {
-    char *note = one_line(render_named(c, "linkedin-note", view));
+    char *note = one_line(render_with(c, "linkedin-note", view, &c->plain));
     *shortened = 0;
     if (!note || ajar_utf8_count(note, strlen(note)) <= limit)
         return note;
     free(note);
     *shortened = 1;
     cJSON_AddBoolToObject(view, "short", 1);
-    note = one_line(render_named(c, "linkedin-note", view));
+    note = one_line(render_with(c, "linkedin-note", view, &c->plain));
     cJSON_DeleteItemFromObjectCaseSensitive(view, "short");
     if (!note || ajar_utf8_count(note, strlen(note)) <= limit)
         return note;
@@ -192,7 +200,8 @@ static void add_contact_texts(render_ctx *c, cJSON *view, size_t limit)
             c->st = ajar_errors_add(c->errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
             return;
         }
-        char *message = one_line(render_named(c, "followup-message", view));
+        /* plain text (ajar_followup.message), quoted where it is inserted */
+        char *message = one_line(render_with(c, "followup-message", view, &c->plain));
         int shortened = 0;
         char *note = linkedin_note(c, view, limit, &shortened);
         cJSON_DeleteItemFromObjectCaseSensitive(view, "contact");

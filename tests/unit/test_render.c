@@ -133,6 +133,14 @@ static void expect_not_in(const char *what, const char *s, const char *part)
     ck_assert_msg(!contains(s, part), "%s: %s holds \"%s\":\n%s", ctx, what, part, s);
 }
 
+static size_t count_of(const char *s, const char *part)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, part); p; p = strstr(p + strlen(part), part))
+        n++;
+    return n;
+}
+
 static size_t words(const char *s)
 {
     size_t n = 0;
@@ -1224,6 +1232,45 @@ START_TEST(tidy_keeps_layout)
 }
 END_TEST
 
+/* ---- Markdown ---------------------------------------------------------------------------- */
+
+START_TEST(markdown_quotes_user_text_but_not_templates)
+{
+    ajar_renderer *r = open_renderer();
+    ajar_draft *d = load_full();
+    set_str(d, "offer.company", "A*B_C");
+    snprintf(ctx, sizeof ctx, "markdown");
+    ajar_render_opts opts = {.today = day("2026-11-20"), .escape = ajar_render_escape_md};
+    ajar_output *o = render_opts(r, d, &opts);
+    expect_in("the letter", o->letter, "the Platform Engineer role at A\\*B\\_C, and for");
+    expect_not_in("the letter", o->letter, "A*B");
+    /* only the user's text is quoted: every backslash belongs to it */
+    ck_assert_uint_eq(count_of(o->letter, "\\"), 2 * count_of(o->letter, "A\\*B\\_C"));
+    expect_in("the letter", o->letter, "Warm regards,\nZoë Ångström\n");
+    expect_in("the subject", o->subject, "Platform Engineer offer — Zoë Ångström");
+    /* texts made of other texts quote the user's text once */
+    expect_in("the plan", o->followups_text, "Follow-up plan — A\\*B\\_C\n");
+    expect_in("the plan", o->followups_text, "not to join A\\*B\\_C this time");
+    expect_not_in("the plan", o->followups_text, "\\\\");
+    expect_in("the notes", o->linkedin_text, "follow A\\*B\\_C's work");
+    expect_not_in("the notes", o->linkedin_text, "\\\\");
+    /* the follow-ups themselves are plain text, counted as such */
+    expect_in("a message", o->followups[1].message, "not to join A*B_C this time");
+    expect_in("a note", o->followups[0].note, "follow A*B_C's work");
+    ck_assert_uint_eq(o->followups[0].note_chars, chars(o->followups[0].note));
+    ajar_output_free(o);
+
+    /* and without an escaper, nothing is quoted */
+    opts.escape = NULL;
+    o = render_opts(r, d, &opts);
+    expect_in("the letter", o->letter, "role at A*B_C, and for");
+    expect_not_in("the letter", o->letter, "\\");
+    ajar_output_free(o);
+    ajar_draft_free(d);
+    ajar_renderer_free(r);
+}
+END_TEST
+
 /* ---- UTF-8 -------------------------------------------------------------------------------- */
 
 START_TEST(names_in_any_script_come_through_intact)
@@ -1297,6 +1344,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, user_dir_follows_xdg);
     tcase_add_test(tc, tidy_cleans_prose);
     tcase_add_test(tc, tidy_keeps_layout);
+    tcase_add_test(tc, markdown_quotes_user_text_but_not_templates);
     tcase_add_test(tc, names_in_any_script_come_through_intact);
     suite_add_tcase(s, tc);
     return s;
