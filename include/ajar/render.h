@@ -144,7 +144,9 @@ void ajar_output_free(ajar_output *o);
 char *ajar_render_tidy(char *s, int prose);
 
 /* Escaper for Markdown: user text is written with a backslash before each
- * of \ ` * _ { } [ ] < > ( ) # + - . ! | ~ that could start markup. */
+ * of \ ` * _ [ ] < > | ~ (markup anywhere in a line), and before # + - =
+ * where they start a line (at the start of the text or after a line break
+ * in it), as they start headings and lists only there. */
 void ajar_render_escape_md(ajar_strbuf *out, const char *s, size_t n, void *ud);
 
 #endif

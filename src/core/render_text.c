@@ -93,8 +93,9 @@ void ajar_render_escape_md(ajar_strbuf *out, const char *s, size_t n, void *ud)
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         int special = strchr("\\`*_[]<>|~", c) != NULL && c != '\0';
-        /* these start markup only at the beginning of a line */
-        if (!special && i == 0)
+        /* these start markup only at the beginning of a line: of the
+         * text, or after a line break inside it */
+        if (!special && (i == 0 || s[i - 1] == '\n'))
             special = strchr("#+-=", c) != NULL && c != '\0';
         if (special)
             ajar_strbuf_putc(out, '\\');

@@ -1234,6 +1234,54 @@ END_TEST
 
 /* ---- Markdown ---------------------------------------------------------------------------- */
 
+static char *escape_md(const char *s)
+{
+    ajar_strbuf b;
+    ajar_strbuf_init(&b);
+    ajar_strbuf_puts(&b, "");
+    ajar_render_escape_md(&b, s, strlen(s), NULL);
+    return ajar_strbuf_take(&b);
+}
+
+static void expect_md(const char *in, const char *want)
+{
+    char *s = escape_md(in);
+    ck_assert_msg(strcmp(s, want) == 0, "escape_md(\"%s\") = \"%s\", expected \"%s\"", in, s, want);
+    free(s);
+}
+
+START_TEST(markdown_escaping_quotes_markup)
+{
+    static const char SPECIAL[] = "\\`*_[]<>|~";
+    for (const char *c = SPECIAL; *c; c++) {
+        char in[8], want[8];
+        snprintf(in, sizeof in, "a%cb", *c);
+        snprintf(want, sizeof want, "a\\%cb", *c);
+        expect_md(in, want);
+        snprintf(in, sizeof in, "%c", *c);
+        snprintf(want, sizeof want, "\\%c", *c);
+        expect_md(in, want);
+    }
+    /* these start markup only at the start of a line */
+    static const char START[] = "#-+=";
+    for (const char *c = START; *c; c++) {
+        char in[8], want[8];
+        snprintf(in, sizeof in, "%c x", *c);
+        snprintf(want, sizeof want, "\\%c x", *c);
+        expect_md(in, want);
+        snprintf(in, sizeof in, "a%cb", *c);
+        expect_md(in, in);
+        snprintf(in, sizeof in, "a\n%c b", *c);
+        snprintf(want, sizeof want, "a\n\\%c b", *c);
+        expect_md(in, want);
+    }
+    expect_md("A*B_C", "A\\*B\\_C");
+    expect_md("four-day on-call", "four-day on-call");
+    expect_md("Zoë Ångström, 李娜.", "Zoë Ångström, 李娜.");
+    expect_md("", "");
+}
+END_TEST
+
 START_TEST(markdown_quotes_user_text_but_not_templates)
 {
     ajar_renderer *r = open_renderer();
@@ -1344,6 +1392,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, user_dir_follows_xdg);
     tcase_add_test(tc, tidy_cleans_prose);
     tcase_add_test(tc, tidy_keeps_layout);
+    tcase_add_test(tc, markdown_escaping_quotes_markup);
     tcase_add_test(tc, markdown_quotes_user_text_but_not_templates);
     tcase_add_test(tc, names_in_any_script_come_through_intact);
     suite_add_tcase(s, tc);
