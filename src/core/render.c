@@ -336,6 +336,9 @@ static void add_when_text(render_ctx *c, cJSON *view)
         int idx = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(rec, "index"));
         const cJSON *src = cJSON_GetArrayItem(contacts, idx);
         set_owned(c, rec, "when_text", dup_member(src, "when_text"));
+        cJSON_DeleteItemFromObjectCaseSensitive(rec, "when_today");
+        cJSON_AddBoolToObject(rec, "when_today",
+                              cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(src, "when_today")));
     }
 }
 

@@ -876,6 +876,30 @@ START_TEST(followup_channel_is_chosen_when_the_draft_has_none)
 }
 END_TEST
 
+START_TEST(the_view_holds_the_texts_on_every_copy)
+{
+    ajar_renderer *r = open_renderer();
+    ajar_draft *d = load_full();
+    snprintf(ctx, sizeof ctx, "view");
+    ajar_output *o = render_on(r, d, "2026-11-20");
+    const cJSON *contacts = cJSON_GetObjectItemCaseSensitive(o->view, "contacts");
+    const cJSON *rec = cJSON_GetObjectItemCaseSensitive(o->view, "recipient");
+    const cJSON *other = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(o->view, "others"), 0);
+    /* the recipient and the others are the same people as in contacts */
+    ck_assert(cJSON_Compare(rec, cJSON_GetArrayItem(contacts, 0), 1));
+    ck_assert(cJSON_Compare(other, cJSON_GetArrayItem(contacts, 1), 1));
+    ck_assert(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rec, "when_today")));
+    ck_assert(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(other, "when_today")));
+    ck_assert_str_eq(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(rec, "message")),
+                     o->followups[0].message);
+    ck_assert_str_eq(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(other, "note")),
+                     o->followups[1].note);
+    ajar_output_free(o);
+    ajar_draft_free(d);
+    ajar_renderer_free(r);
+}
+END_TEST
+
 /* A renderer whose user folder replaces `name` with `text`, and the status
  * and first error of rendering the full example with it. */
 static ajar_status render_broken(const char *name, const char *text, unsigned what,
@@ -1381,6 +1405,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, followups_describe_each_contact);
     tcase_add_test(tc, followups_on_a_weekend_start_on_monday);
     tcase_add_test(tc, followup_channel_is_chosen_when_the_draft_has_none);
+    tcase_add_test(tc, the_view_holds_the_texts_on_every_copy);
     tcase_add_test(tc, templates_that_go_wrong_fail_cleanly);
     tcase_add_test(tc, only_the_parts_asked_for_are_rendered);
     tcase_add_test(tc, user_templates_replace_shipped_ones);
