@@ -102,16 +102,20 @@ static void set_owned(render_ctx *c, cJSON *obj, const char *key, char *s)
     }
 }
 
-/* A sentence without its line break, for use inside a paragraph. */
+/* Tidied text on one line, for a subject, a message or a sentence inside a
+ * paragraph: each run of line ends (a blank line between paragraphs too)
+ * becomes one space, and the final one goes. */
 static char *one_line(char *s)
 {
     if (s) {
-        size_t n = strlen(s);
-        while (n > 0 && s[n - 1] == '\n')
-            s[--n] = '\0';
-        for (char *p = s; *p; p++)
-            if (*p == '\n')
-                *p = ' ';
+        char *w = s;
+        for (const char *p = s; *p; p++) {
+            if (*p != '\n')
+                *w++ = *p;
+            else if (w > s && w[-1] != ' ' && p[1] != '\0' && p[1] != '\n')
+                *w++ = ' ';
+        }
+        *w = '\0';
     }
     return s;
 }

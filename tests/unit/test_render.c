@@ -1387,6 +1387,28 @@ END_TEST
 
 /* ---- templates that write more than one line ------------------------------------------- */
 
+START_TEST(messages_are_one_line_whatever_the_template)
+{
+    char *dir = make_tmpdir();
+    free(write_file(dir, "followup-message.mustache",
+                    "{{#contact}}\nHi {{first}},\n\nthank you.\n\n\nAll the best,\n{{me.first}}\n"
+                    "{{/contact}}\n"));
+    free(write_file(dir, "letter-subject.mustache", "Re:\n\n{{role}}\n"));
+    ajar_renderer *r = open_with(".", dir);
+    ajar_draft *d = load_full();
+    snprintf(ctx, sizeof ctx, "multi-line message template");
+    ajar_output *o = render_on(r, d, "2026-11-20");
+    check_output(o);
+    ck_assert_str_eq(o->followups[0].message, "Hi Tomás, thank you. All the best, Zoë");
+    ck_assert_str_eq(o->subject, "Re: Platform Engineer");
+    ajar_output_free(o);
+    ajar_draft_free(d);
+    ajar_renderer_free(r);
+    remove_tree(dir);
+    free(dir);
+}
+END_TEST
+
 Suite *render_suite(void)
 {
     Suite *s = suite_create("render");
@@ -1420,6 +1442,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, markdown_escaping_quotes_markup);
     tcase_add_test(tc, markdown_quotes_user_text_but_not_templates);
     tcase_add_test(tc, names_in_any_script_come_through_intact);
+    tcase_add_test(tc, messages_are_one_line_whatever_the_template);
     suite_add_tcase(s, tc);
     return s;
 }
