@@ -126,8 +126,9 @@ typedef struct ajar_output {
  * one line end, so an unanswered field never leaves a hole. The letter,
  * subject, voicemail, messages and notes are prose: their lines also lose
  * any indentation. On success *out is a new output the caller frees with
- * ajar_output_free. Errors: AJAR_E_INVALID (a template exceeded its budget or
- * produced invalid text), AJAR_E_NOMEM, AJAR_E_USAGE (a NULL argument). */
+ * ajar_output_free; on failure *out is NULL (when out is not). Errors:
+ * AJAR_E_INVALID (a template exceeded its budget or produced invalid text),
+ * AJAR_E_NOMEM, AJAR_E_USAGE (a NULL argument). */
 ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_render_opts *opts,
                         ajar_output **out, ajar_errors *errs);
 

@@ -349,10 +349,11 @@ static void add_when_text(render_ctx *c, cJSON *view)
 ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_render_opts *opts,
                         ajar_output **out, ajar_errors *errs)
 {
+    if (out)
+        *out = NULL;
     if (!r || !d || !opts || !out)
         return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
                                "ajar_render: NULL argument");
-    *out = NULL;
     unsigned what = opts->what ? opts->what : AJAR_OUT_ALL;
     size_t limit = opts->linkedin_limit > 0 ? (size_t)opts->linkedin_limit : AJAR_LINKEDIN_LIMIT;
     render_ctx c = {.r = r, .errs = errs, .st = AJAR_OK};

@@ -317,10 +317,11 @@ static ajar_status check_complete(const ajar_renderer *r, const char *dir, ajar_
 ajar_status ajar_renderer_open(const char *data_dir, const char *user_dir, ajar_renderer **out,
                                ajar_errors *errs)
 {
+    if (out)
+        *out = NULL;
     if (!out || !data_dir)
         return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
                                "ajar_renderer_open: NULL argument");
-    *out = NULL;
     ajar_renderer *r = calloc(1, sizeof *r);
     char *tdir = ajar_path_join(data_dir, "data/templates");
     char *reasons = ajar_path_join(data_dir, "data/reasons.json");

@@ -1385,6 +1385,36 @@ END_TEST
 
 /* ---- misuse -------------------------------------------------------------------------------- */
 
+START_TEST(null_arguments_are_usage_errors)
+{
+    ajar_renderer *r = open_renderer();
+    ajar_draft *d = load_full();
+    ajar_render_opts opts = {.today = day("2026-11-20")};
+    ajar_output *o = (ajar_output *)&opts;
+    ajar_errors errs = {0};
+    ck_assert_int_eq(ajar_render(NULL, d, &opts, &o, &errs), AJAR_E_USAGE);
+    ck_assert_ptr_null(o);
+    o = (ajar_output *)&opts;
+    ck_assert_int_eq(ajar_render(r, NULL, &opts, &o, &errs), AJAR_E_USAGE);
+    ck_assert_ptr_null(o);
+    ck_assert_int_eq(ajar_render(r, d, NULL, &o, &errs), AJAR_E_USAGE);
+    ck_assert_int_eq(ajar_render(r, d, &opts, NULL, &errs), AJAR_E_USAGE);
+    ck_assert_int_eq(ajar_render(r, d, &opts, NULL, NULL), AJAR_E_USAGE);
+    ck_assert_uint_eq(errs.count, 4);
+    ck_assert_int_eq(errs.items[0].code, AJAR_E_USAGE);
+    ajar_errors_clear(&errs);
+
+    ajar_renderer *r2 = r;
+    ck_assert_int_eq(ajar_renderer_open(NULL, NULL, &r2, &errs), AJAR_E_USAGE);
+    ck_assert_ptr_null(r2);
+    ck_assert_int_eq(ajar_renderer_open(".", NULL, NULL, &errs), AJAR_E_USAGE);
+    ck_assert_uint_eq(errs.count, 2);
+    ajar_errors_clear(&errs);
+    ajar_draft_free(d);
+    ajar_renderer_free(r);
+}
+END_TEST
+
 /* ---- templates that write more than one line ------------------------------------------- */
 
 START_TEST(messages_are_one_line_whatever_the_template)
@@ -1442,6 +1472,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, markdown_escaping_quotes_markup);
     tcase_add_test(tc, markdown_quotes_user_text_but_not_templates);
     tcase_add_test(tc, names_in_any_script_come_through_intact);
+    tcase_add_test(tc, null_arguments_are_usage_errors);
     tcase_add_test(tc, messages_are_one_line_whatever_the_template);
     suite_add_tcase(s, tc);
     return s;
