@@ -120,15 +120,18 @@ typedef struct ajar_output {
 } ajar_output;
 
 /* Renders the draft `d` (borrowed) with renderer `r`. Text the templates
- * produce is tidied: spaces at line ends and doubled spaces inside lines are
- * removed, a space before , . ; : ! ? ) is dropped, runs of blank lines
- * become one, blank lines at the start and end go, and each text ends with
- * one line end, so an unanswered field never leaves a hole. The letter,
- * subject, voicemail, messages and notes are prose: their lines also lose
- * any indentation. On success *out is a new output the caller frees with
- * ajar_output_free; on failure *out is NULL (when out is not). Errors:
- * AJAR_E_INVALID (a template exceeded its budget or produced invalid text),
- * AJAR_E_NOMEM, AJAR_E_USAGE (a NULL argument). */
+ * produce is tidied: spaces at line ends are removed, a space before
+ * , . ; : ! ? ) or after ( is dropped, so is a full stop right after
+ * another one or after ! or ? ("Acme Inc.." -> "Acme Inc."; an ellipsis
+ * stays), runs of blank lines become one, blank lines at the start and end
+ * go, and each text ends with one line end, so an unanswered field never
+ * leaves a hole. The letter, subject, voicemail, messages and notes are
+ * prose: their lines also lose any indentation and doubled spaces (the
+ * phone script and the plans keep theirs, for their columns). On success
+ * *out is a new output the caller frees with ajar_output_free; on failure
+ * *out is NULL (when out is not). Errors: AJAR_E_INVALID (a template
+ * exceeded its budget or produced invalid text), AJAR_E_NOMEM, AJAR_E_USAGE
+ * (a NULL argument). */
 ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_render_opts *opts,
                         ajar_output **out, ajar_errors *errs);
 

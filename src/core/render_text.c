@@ -11,9 +11,9 @@ static int closes_clause(char c)
 }
 
 /* Tidies one line in place (without its LF) and returns its new length:
- * no space before closing punctuation or after an opening parenthesis,
- * nothing at the end; in prose no indentation and no doubled spaces
- * either. */
+ * no space before closing punctuation or after an opening parenthesis, no
+ * full stop doubling the one (or the ! or ?) user text ends with, nothing
+ * at the end; in prose no indentation and no doubled spaces either. */
 static size_t tidy_line(char *s, size_t n, int prose)
 {
     size_t r = 0, w = 0;
@@ -32,10 +32,17 @@ static size_t tidy_line(char *s, size_t n, int prose)
             /* prose loses doubled spaces; a layout keeps its columns */
             if (w > indent && ((prose && s[w - 1] == ' ') || s[w - 1] == '('))
                 continue;
-        } else if (closes_clause(c) && w > indent && s[w - 1] == ' ') {
+        } else {
             /* "offer ." -> "offer."; but keep "-- ..." and "a : b" forms of
              * a lone mark after a space only when it starts the line. */
-            w--;
+            if (closes_clause(c) && w > indent && s[w - 1] == ' ')
+                w--;
+            /* a sentence's full stop after user text that has its own:
+             * "at Acme Inc.." -> "at Acme Inc.", "the right time?." ->
+             * "the right time?"; an ellipsis "..." stays */
+            if (c == '.' && w > indent && strchr(".!?", s[w - 1]) && !(r < n && s[r] == '.') &&
+                !(s[w - 1] == '.' && w - 1 > indent && s[w - 2] == '.'))
+                continue;
         }
         s[w++] = c;
     }

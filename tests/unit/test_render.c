@@ -171,7 +171,7 @@ static void check_common(const char *what, const char *s)
                   "%s: %s holds a control character:\n%s", ctx, what, s);
     static const char *const BAD[] = {"{{", "}}", " \n", "\n\n\n", " ,", " .", " ;", " :",
                                       " !", " ?", " )", "( ", "()", ",.", ", .", ",,",
-                                      "..", ";."};
+                                      "..", ";.", "?.", "!."};
     for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++)
         expect_not_in(what, s, BAD[i]);
     ck_assert_msg(n == 0 || s[n - 1] != ' ', "%s: %s ends with a space", ctx, what);
@@ -354,6 +354,11 @@ static const char *const DRAFTS[] = {
     " \"positives\": [\"the studio\", \"the brief\", \"the people\"],"
     " \"contacts\": [{\"name\": \"Per\", \"role\": \"recruiter\"},"
     " {\"name\": \"Liv Berg\", \"linkedin\": \"in/liv\", \"talked_about\": \"type design\"}]}",
+    "{\"ajar\": 1, \"offer\": {\"company\": \"Acme Inc.\", \"role\": \"Analyst\", \"medium\": \"email\"},"
+    " \"reason\": {\"detail\": \"is it the right time?\", \"would_reconsider\": \"a raise!\"},"
+    " \"thanks\": {\"for\": \"everything...\"},"
+    " \"stay_in_touch\": {\"future_interest\": false}, \"resource\": {\"referrals\": [{\"name\": \"Kai\"}]},"
+    " \"contacts\": [{\"name\": \"Rita\", \"made_offer\": true, \"phone\": \"1\"}]}",
 };
 #define NDRAFTS (sizeof DRAFTS / sizeof *DRAFTS)
 
@@ -1245,6 +1250,22 @@ START_TEST(tidy_cleans_prose)
 }
 END_TEST
 
+START_TEST(tidy_drops_a_full_stop_after_the_users_own)
+{
+    expect_tidy("everyone at Acme Inc..", 1, "everyone at Acme Inc.\n");
+    expect_tidy("It comes down to this: is it the right time?.", 1,
+                "It comes down to this: is it the right time?\n");
+    expect_tidy("at Yahoo!. Then", 1, "at Yahoo! Then\n");
+    expect_tidy("  at Acme Inc..", 0, "  at Acme Inc.\n");
+    expect_tidy("Acme Inc. .", 1, "Acme Inc.\n");
+    /* an ellipsis, and a full stop after other marks, stay */
+    expect_tidy("and so on...", 1, "and so on...\n");
+    expect_tidy("wait... what.", 1, "wait... what.\n");
+    expect_tidy("(Inc.).", 1, "(Inc.).\n");
+    expect_tidy("Acme Inc., then", 1, "Acme Inc., then\n");
+}
+END_TEST
+
 START_TEST(tidy_keeps_layout)
 {
     expect_tidy("  When:     today  \n  How:      phone\n", 0,
@@ -1469,6 +1490,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, user_dir_follows_xdg);
     tcase_add_test(tc, tidy_cleans_prose);
     tcase_add_test(tc, tidy_keeps_layout);
+    tcase_add_test(tc, tidy_drops_a_full_stop_after_the_users_own);
     tcase_add_test(tc, markdown_escaping_quotes_markup);
     tcase_add_test(tc, markdown_quotes_user_text_but_not_templates);
     tcase_add_test(tc, names_in_any_script_come_through_intact);
