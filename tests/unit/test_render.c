@@ -208,12 +208,29 @@ static void check_line(const char *what, const char *s)
     ck_assert_msg(s[0] != ' ', "%s: %s starts with a space", ctx, what);
 }
 
+/* The steps of the phone script are numbered 1, 2, 3 ... without a gap. */
+static void check_steps(const char *script)
+{
+    int want = 1;
+    for (const char *line = script; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        char *end;
+        long n = strtol(line, &end, 10);
+        if (end == line || *end != '.' || line[0] < '0' || line[0] > '9')
+            continue;
+        ck_assert_msg(n == want, "%s: step %ld of the phone script should be %d:\n%s", ctx, n,
+                      want, script);
+        want++;
+    }
+    ck_assert_msg(want > 5, "%s: the phone script has %d steps", ctx, want - 1);
+}
+
 static void check_output(const ajar_output *o)
 {
     check_line("the subject", o->subject);
     check_prose("the letter", o->letter);
     check_prose("the voicemail", o->voicemail);
     check_block("the phone script", o->phone);
+    check_steps(o->phone);
     check_block("the follow-up plan", o->followups_text);
     check_block("the LinkedIn notes", o->linkedin_text);
     for (size_t i = 0; i < o->nfollowups; i++) {
