@@ -922,6 +922,28 @@ START_TEST(the_view_holds_the_texts_on_every_copy)
 }
 END_TEST
 
+START_TEST(plan_follows_how_the_news_is_given)
+{
+    static const char *const MEDIA[][2] = {
+        {"phone-then-email", "  Plan:     call first, then send the letter the same day\n"},
+        {"email", "  Plan:     send the letter; no call first\n"},
+        {"phone", "  Plan:     tell them in a call\n"},
+    };
+    ajar_renderer *r = open_renderer();
+    ajar_draft *d = load_full();
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(ctx, sizeof ctx, "medium %s", MEDIA[i][0]);
+        set_str(d, "offer.medium", MEDIA[i][0]);
+        ajar_output *o = render_on(r, d, "2026-11-20");
+        expect_in("the plan", o->followups_text, MEDIA[i][1]);
+        ck_assert_uint_eq(count_of(o->followups_text, "Plan:"), 1);
+        ajar_output_free(o);
+    }
+    ajar_draft_free(d);
+    ajar_renderer_free(r);
+}
+END_TEST
+
 /* A renderer whose user folder replaces `name` with `text`, and the status
  * and first error of rendering the full example with it. */
 static ajar_status render_broken(const char *name, const char *text, unsigned what,
@@ -1496,6 +1518,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, followups_on_a_weekend_start_on_monday);
     tcase_add_test(tc, followup_channel_is_chosen_when_the_draft_has_none);
     tcase_add_test(tc, the_view_holds_the_texts_on_every_copy);
+    tcase_add_test(tc, plan_follows_how_the_news_is_given);
     tcase_add_test(tc, templates_that_go_wrong_fail_cleanly);
     tcase_add_test(tc, only_the_parts_asked_for_are_rendered);
     tcase_add_test(tc, user_templates_replace_shipped_ones);
