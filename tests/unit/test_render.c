@@ -206,6 +206,8 @@ static void check_line(const char *what, const char *s)
     expect_not_in(what, s, "  ");
     expect_not_in(what, s, "\t");
     ck_assert_msg(s[0] != ' ', "%s: %s starts with a space", ctx, what);
+    ck_assert_msg(strchr(",;:", s[strlen(s) - 1]) == NULL, "%s: %s ends in the middle: %s", ctx,
+                  what, s);
 }
 
 /* The steps of the phone script are numbered 1, 2, 3 ... without a gap. */
