@@ -235,6 +235,10 @@ static void check_output(const ajar_output *o)
     check_steps(o->phone);
     check_block("the follow-up plan", o->followups_text);
     check_block("the LinkedIn notes", o->linkedin_text);
+    /* each entry of a plan starts with a heading, not an indented line */
+    expect_not_in("the follow-up plan", o->followups_text, "\n\n ");
+    expect_not_in("the LinkedIn notes", o->linkedin_text, "\n\n ");
+    expect_not_in("the phone script", o->phone, "\n\n ");
     for (size_t i = 0; i < o->nfollowups; i++) {
         check_line("a message", o->followups[i].message);
         check_line("a note", o->followups[i].note);
@@ -946,6 +950,23 @@ START_TEST(plan_follows_how_the_news_is_given)
 }
 END_TEST
 
+START_TEST(nameless_contacts_still_have_a_heading)
+{
+    ajar_renderer *r = open_renderer();
+    ajar_draft *d = parse_draft("{\"ajar\": 1, \"contacts\": [{\"name\": \"Ana Lima\"},"
+                                " {\"email\": \"x@example.com\", \"linkedin\": \"in/x\"}]}");
+    snprintf(ctx, sizeof ctx, "nameless contact");
+    ajar_output *o = render_on(r, d, "2026-11-20");
+    check_output(o);
+    expect_in("the plan", o->followups_text, "\n\n(no name yet)\n  When:");
+    expect_in("the LinkedIn notes", o->linkedin_text, "\n\n(no name yet) — in/x\n  Hi, thank you");
+    ck_assert_str_eq(o->followups[1].name, "");
+    ajar_output_free(o);
+    ajar_draft_free(d);
+    ajar_renderer_free(r);
+}
+END_TEST
+
 /* A renderer whose user folder replaces `name` with `text`, and the status
  * and first error of rendering the full example with it. */
 static ajar_status render_broken(const char *name, const char *text, unsigned what,
@@ -1521,6 +1542,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, followup_channel_is_chosen_when_the_draft_has_none);
     tcase_add_test(tc, the_view_holds_the_texts_on_every_copy);
     tcase_add_test(tc, plan_follows_how_the_news_is_given);
+    tcase_add_test(tc, nameless_contacts_still_have_a_heading);
     tcase_add_test(tc, templates_that_go_wrong_fail_cleanly);
     tcase_add_test(tc, only_the_parts_asked_for_are_rendered);
     tcase_add_test(tc, user_templates_replace_shipped_ones);
