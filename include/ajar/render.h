@@ -120,27 +120,37 @@ typedef struct ajar_output {
 } ajar_output;
 
 /* Renders the draft `d` (borrowed) with renderer `r`. Text the templates
- * produce is tidied: spaces at line ends and doubled spaces inside lines are
- * removed, a space before , . ; : ! ? ) is dropped, runs of blank lines
- * become one, blank lines at the start and end go, and each text ends with
- * one line end, so an unanswered field never leaves a hole. The letter,
- * subject, voicemail, messages and notes are prose: their lines also lose
- * any indentation. On success *out is a new output the caller frees with
- * ajar_output_free. Errors: AJAR_E_INVALID (a template exceeded its budget or
- * produced invalid text), AJAR_E_NOMEM, AJAR_E_USAGE (a NULL argument). */
+ * produce is tidied: spaces at line ends are removed, a space before
+ * , . ; : ! ? ) or after ( is dropped, so is a full stop right after
+ * another one or after ! or ? ("Acme Inc.." -> "Acme Inc."; an ellipsis
+ * stays), runs of blank lines become one, blank lines at the start and end
+ * go, and each text ends with one line end, so an unanswered field never
+ * leaves a hole. The letter, subject, voicemail, messages and notes are
+ * prose: their lines also lose any indentation and doubled spaces (the
+ * phone script and the plans keep theirs, for their columns). On success
+ * *out is a new output the caller frees with ajar_output_free; on failure
+ * *out is NULL (when out is not). Errors: AJAR_E_INVALID (a template
+ * exceeded its budget or produced invalid text), AJAR_E_NOMEM, AJAR_E_USAGE
+ * (a NULL argument). */
 ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_render_opts *opts,
                         ajar_output **out, ajar_errors *errs);
 
 /* Frees an output; NULL is fine. */
 void ajar_output_free(ajar_output *o);
 
-/* Tidies rendered text in place as ajar_render describes and returns s.
- * With `prose` (letters, messages, notes) lines lose their indentation too;
- * without it (scripts and plans laid out in columns) indentation is kept. */
+/* Tidies rendered text as ajar_render describes. s is a string from malloc
+ * that the function takes over: it is tidied in place and returned, or
+ * reallocated one byte longer when it lacks its final line end (so always
+ * use the result). Returns NULL for a NULL s, and when memory runs out
+ * (s is then freed). With `prose` (letters, messages, notes) lines lose
+ * their indentation too; without it (scripts and plans laid out in
+ * columns) indentation is kept. */
 char *ajar_render_tidy(char *s, int prose);
 
 /* Escaper for Markdown: user text is written with a backslash before each
- * of \ ` * _ { } [ ] < > ( ) # + - . ! | ~ that could start markup. */
+ * of \ ` * _ [ ] < > | ~ (markup anywhere in a line), and before # + - =
+ * where they start a line (at the start of the text or after a line break
+ * in it), as they start headings and lists only there. */
 void ajar_render_escape_md(ajar_strbuf *out, const char *s, size_t n, void *ud);
 
 #endif

@@ -55,8 +55,10 @@ typedef struct ajar_tmpl_opts {
     int trim_inline_partials; /* 1: a partial whose tag shares its line with other
                                * text is inserted without the line end its output
                                * finishes with, so a one-line partial file can hold
-                               * a phrase used inside a sentence (not in the spec;
-                               * 0 keeps the spec's behaviour) */
+                               * a phrase used inside a sentence; a partial that is
+                               * the last thing in its template keeps it, as it ends
+                               * the text (not in the spec; 0 keeps the spec's
+                               * behaviour) */
 } ajar_tmpl_opts;
 
 /* Compiles the Mustache template text[0..len) (any bytes, NULs included;

@@ -56,22 +56,32 @@ static char *render_tmpl(render_ctx *c, const ajar_tmpl *t, const cJSON *data,
                                 "a template produced a control character or invalid UTF-8");
         return NULL;
     }
-    return ajar_render_tidy(s, prose);
+    s = ajar_render_tidy(s, prose);
+    if (!s)
+        c->st = ajar_errors_add(c->errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
+    return s;
 }
 
 /* Templates whose output is laid out in lines and columns; the others are
  * prose (see ajar_render_tidy). */
 static const char *const LAYOUT[] = {"phone", "followups", "linkedin", NULL};
 
-/* Renders the template `base` for this scenario and tone against data. */
-static char *render_named(render_ctx *c, const char *base, const cJSON *data)
+/* Renders the template `base` for this scenario and tone against data,
+ * with the caller's escaping of user text. */
+static char *render_with(render_ctx *c, const char *base, const cJSON *data,
+                         const ajar_tmpl_opts *opts)
 {
     const render_template *t = render_find(c->r, base, c->scenario, c->tone);
     int prose = 1;
     for (size_t i = 0; LAYOUT[i]; i++)
         if (strcmp(LAYOUT[i], base) == 0)
             prose = 0;
-    return render_tmpl(c, t->tmpl, data, &c->topts, prose);
+    return render_tmpl(c, t->tmpl, data, opts, prose);
+}
+
+static char *render_named(render_ctx *c, const char *base, const cJSON *data)
+{
+    return render_with(c, base, data, &c->topts);
 }
 
 /* Sets obj[key] to the string s (taken over), replacing any old value. */
@@ -92,16 +102,20 @@ static void set_owned(render_ctx *c, cJSON *obj, const char *key, char *s)
     }
 }
 
-/* A sentence without its line break, for use inside a paragraph. */
+/* Tidied text on one line, for a subject, a message or a sentence inside a
+ * paragraph: each run of line ends (a blank line between paragraphs too)
+ * becomes one space, and the final one goes. */
 static char *one_line(char *s)
 {
     if (s) {
-        size_t n = strlen(s);
-        while (n > 0 && s[n - 1] == '\n')
-            s[--n] = '\0';
-        for (char *p = s; *p; p++)
-            if (*p == '\n')
-                *p = ' ';
+        char *w = s;
+        for (const char *p = s; *p; p++) {
+            if (*p != '\n')
+                *w++ = *p;
+            else if (w > s && w[-1] != ' ' && p[1] != '\0' && p[1] != '\n')
+                *w++ = ' ';
+        }
+        *w = '\0';
     }
     return s;
 }
@@ -152,17 +166,18 @@ static char *cut_note(const char *s, size_t limit)
 
 /* The LinkedIn note for the contact in view.contact: the template's full
  * form, its short form when that is too long, and as a last resort the
- * short form cut at a word. */
+ * short form cut at a word. Plain text, as LinkedIn takes it (and as it is
+ * counted): templates that show it quote it when they insert it. */
 static char *linkedin_note(render_ctx *c, cJSON *view, size_t limit, int *shortened)
 {
-    char *note = one_line(render_named(c, "linkedin-note", view));
+    char *note = one_line(render_with(c, "linkedin-note", view, &c->plain));
     *shortened = 0;
     if (!note || ajar_utf8_count(note, strlen(note)) <= limit)
         return note;
     free(note);
     *shortened = 1;
     cJSON_AddBoolToObject(view, "short", 1);
-    note = one_line(render_named(c, "linkedin-note", view));
+    note = one_line(render_with(c, "linkedin-note", view, &c->plain));
     cJSON_DeleteItemFromObjectCaseSensitive(view, "short");
     if (!note || ajar_utf8_count(note, strlen(note)) <= limit)
         return note;
@@ -189,7 +204,8 @@ static void add_contact_texts(render_ctx *c, cJSON *view, size_t limit)
             c->st = ajar_errors_add(c->errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
             return;
         }
-        char *message = one_line(render_named(c, "followup-message", view));
+        /* plain text (ajar_followup.message), quoted where it is inserted */
+        char *message = one_line(render_with(c, "followup-message", view, &c->plain));
         int shortened = 0;
         char *note = linkedin_note(c, view, limit, &shortened);
         cJSON_DeleteItemFromObjectCaseSensitive(view, "contact");
@@ -324,16 +340,20 @@ static void add_when_text(render_ctx *c, cJSON *view)
         int idx = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(rec, "index"));
         const cJSON *src = cJSON_GetArrayItem(contacts, idx);
         set_owned(c, rec, "when_text", dup_member(src, "when_text"));
+        cJSON_DeleteItemFromObjectCaseSensitive(rec, "when_today");
+        cJSON_AddBoolToObject(rec, "when_today",
+                              cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(src, "when_today")));
     }
 }
 
 ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_render_opts *opts,
                         ajar_output **out, ajar_errors *errs)
 {
+    if (out)
+        *out = NULL;
     if (!r || !d || !opts || !out)
         return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
                                "ajar_render: NULL argument");
-    *out = NULL;
     unsigned what = opts->what ? opts->what : AJAR_OUT_ALL;
     size_t limit = opts->linkedin_limit > 0 ? (size_t)opts->linkedin_limit : AJAR_LINKEDIN_LIMIT;
     render_ctx c = {.r = r, .errs = errs, .st = AJAR_OK};

@@ -1,7 +1,6 @@
 /* render_load.c — opens a renderer: reads and compiles the templates, the reason catalogue and the labels. */
 #include <dirent.h>
 #include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,35 +280,48 @@ static ajar_status load_labels(ajar_renderer *r, const char *path, ajar_errors *
     return st;
 }
 
-/* Every required template can be found for every scenario and tone. */
-static ajar_status check_complete(const ajar_renderer *r, const char *dir, ajar_errors *errs)
+/* The first scenario and tone for which the required template `base`
+ * cannot be found; 0 when it is found for all. */
+static int find_gap(const ajar_renderer *r, const char *base, const char **scenario,
+                    const char **tone)
 {
     const char *const *scenarios = ajar_schema_lookup("scenario")->choices;
     const char *const *tones = ajar_schema_lookup("tone")->choices;
+    for (size_t s = 0; scenarios[s]; s++)
+        for (size_t t = 0; tones[t]; t++)
+            if (!render_find(r, base, scenarios[s], tones[t])) {
+                *scenario = scenarios[s];
+                *tone = tones[t];
+                return 1;
+            }
+    return 0;
+}
+
+/* Every required template can be found for every scenario and tone; one
+ * message per missing template. */
+static ajar_status check_complete(const ajar_renderer *r, const char *dir, ajar_errors *errs)
+{
     ajar_status st = AJAR_OK;
-    for (size_t b = 0; REQUIRED[b]; b++)
-        for (size_t s = 0; scenarios[s]; s++)
-            for (size_t t = 0; tones[t]; t++)
-                if (!render_find(r, REQUIRED[b], scenarios[s], tones[t])) {
-                    st = ajar_errors_add(errs, AJAR_E_NOTFOUND, NULL, NULL, 0, 0, 0,
-                                         "%s: no template for %s in scenario %s and tone %s "
-                                         "(looked for %s-%s-%s.mustache, %s-%s, %s-%s and %s)",
-                                         dir, REQUIRED[b], scenarios[s], tones[t], REQUIRED[b],
-                                         scenarios[s], tones[t], REQUIRED[b], scenarios[s],
-                                         REQUIRED[b], tones[t], REQUIRED[b]);
-                    s = SIZE_MAX - 1; /* one message per template is enough */
-                    break;
-                }
+    for (size_t b = 0; REQUIRED[b]; b++) {
+        const char *s, *t;
+        if (find_gap(r, REQUIRED[b], &s, &t))
+            st = ajar_errors_add(errs, AJAR_E_NOTFOUND, NULL, NULL, 0, 0, 0,
+                                 "%s: no template for %s in scenario %s and tone %s "
+                                 "(looked for %s-%s-%s.mustache, %s-%s, %s-%s and %s)",
+                                 dir, REQUIRED[b], s, t, REQUIRED[b], s, t, REQUIRED[b], s,
+                                 REQUIRED[b], t, REQUIRED[b]);
+    }
     return st;
 }
 
 ajar_status ajar_renderer_open(const char *data_dir, const char *user_dir, ajar_renderer **out,
                                ajar_errors *errs)
 {
+    if (out)
+        *out = NULL;
     if (!out || !data_dir)
         return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
                                "ajar_renderer_open: NULL argument");
-    *out = NULL;
     ajar_renderer *r = calloc(1, sizeof *r);
     char *tdir = ajar_path_join(data_dir, "data/templates");
     char *reasons = ajar_path_join(data_dir, "data/reasons.json");

@@ -11,9 +11,9 @@ static int closes_clause(char c)
 }
 
 /* Tidies one line in place (without its LF) and returns its new length:
- * no space before closing punctuation or after an opening parenthesis,
- * nothing at the end; in prose no indentation and no doubled spaces
- * either. */
+ * no space before closing punctuation or after an opening parenthesis, no
+ * full stop doubling the one (or the ! or ?) user text ends with, nothing
+ * at the end; in prose no indentation and no doubled spaces either. */
 static size_t tidy_line(char *s, size_t n, int prose)
 {
     size_t r = 0, w = 0;
@@ -32,10 +32,17 @@ static size_t tidy_line(char *s, size_t n, int prose)
             /* prose loses doubled spaces; a layout keeps its columns */
             if (w > indent && ((prose && s[w - 1] == ' ') || s[w - 1] == '('))
                 continue;
-        } else if (closes_clause(c) && w > indent && s[w - 1] == ' ') {
+        } else {
             /* "offer ." -> "offer."; but keep "-- ..." and "a : b" forms of
              * a lone mark after a space only when it starts the line. */
-            w--;
+            if (closes_clause(c) && w > indent && s[w - 1] == ' ')
+                w--;
+            /* a sentence's full stop after user text that has its own:
+             * "at Acme Inc.." -> "at Acme Inc.", "the right time?." ->
+             * "the right time?"; an ellipsis "..." stays */
+            if (c == '.' && w > indent && strchr(".!?", s[w - 1]) && !(r < n && s[r] == '.') &&
+                !(s[w - 1] == '.' && w - 1 > indent && s[w - 2] == '.'))
+                continue;
         }
         s[w++] = c;
     }
@@ -50,9 +57,21 @@ char *ajar_render_tidy(char *s, int prose)
 {
     if (!s)
         return s;
+    size_t len = strlen(s), r = 0, w = 0;
+    /* Every line is written back with its line end, so the last one needs
+     * a byte more when the text does not end with one. */
+    if (len > 0 && s[len - 1] != '\n') {
+        char *grown = realloc(s, len + 2);
+        if (!grown) {
+            free(s);
+            return NULL;
+        }
+        s = grown;
+        s[len++] = '\n';
+        s[len] = '\0';
+    }
     /* Lines are tidied where they are, then copied down to w: w never
      * passes the start of the line being read, so one pass in place works. */
-    size_t len = strlen(s), r = 0, w = 0;
     int pending_blank = 0;
     while (r < len) {
         size_t eol = r;
@@ -81,8 +100,9 @@ void ajar_render_escape_md(ajar_strbuf *out, const char *s, size_t n, void *ud)
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         int special = strchr("\\`*_[]<>|~", c) != NULL && c != '\0';
-        /* these start markup only at the beginning of a line */
-        if (!special && i == 0)
+        /* these start markup only at the beginning of a line: of the
+         * text, or after a line break inside it */
+        if (!special && (i == 0 || s[i - 1] == '\n'))
             special = strchr("#+-=", c) != NULL && c != '\0';
         if (special)
             ajar_strbuf_putc(out, '\\');

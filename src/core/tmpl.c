@@ -854,8 +854,10 @@ static ajar_status render_partial(render_state *rs, const ajar_tmpl *t, const tm
     st = render_range(rs, pt, 0, pt->nnodes);
     rs->partial_depth--;
     /* An inline partial holds a phrase: the line end its file ends with
-     * would break the sentence it sits in. */
-    if (st == AJAR_OK && rs->trim_inline && !nd->alone && rs->out->len > start &&
+     * would break the sentence it sits in. At the very end of a template
+     * there is no sentence to break, and the line end is the text's last. */
+    int last = nd == &t->nodes[t->nnodes - 1];
+    if (st == AJAR_OK && rs->trim_inline && !nd->alone && !last && rs->out->len > start &&
         rs->out->data[rs->out->len - 1] == '\n') {
         rs->out->len--;
         if (rs->out->len > start && rs->out->data[rs->out->len - 1] == '\r')

@@ -395,6 +395,29 @@ START_TEST(standalone_partials_nest_their_indentation)
 }
 END_TEST
 
+START_TEST(inline_partials_can_hold_phrases)
+{
+    cJSON *p = cJSON_Parse("{\"pos\": \"the {{role}} role\\n\","
+                           " \"sign\": \"— {{name}}\\n\"}");
+    ajar_tmpl_opts o = {.partial = map_partial, .partial_ud = p, .trim_inline_partials = 1};
+    const char *data = "{\"role\": \"Platform Engineer\", \"name\": \"Zoë\", \"l\": [1, 2]}";
+    /* inside a sentence, the partial's line end is left out */
+    ASSERT_RENDERS("Thank you for {{>pos}}.\n", data, &o, "Thank you for the Platform Engineer role.\n");
+    ASSERT_RENDERS("For {{>pos}}\n", data, &o, "For the Platform Engineer role\n");
+    /* a standalone partial is a block, as in the spec */
+    ASSERT_RENDERS("Hi\n{{>sign}}\nBye\n", data, &o, "Hi\n— Zoë\nBye\n");
+    /* the last thing in the template ends the text with its line end */
+    ASSERT_RENDERS("Hi\n{{#l}}{{.}}\n{{/l}}{{>sign}}", data, &o, "Hi\n1\n2\n— Zoë\n");
+    ASSERT_RENDERS("Yours, {{>sign}}", data, &o, "Yours, — Zoë\n");
+    ASSERT_RENDERS("{{#l}}{{>sign}}{{/l}}", data, &o, "— Zoë\n— Zoë\n");
+    /* without the option, the spec's behaviour */
+    o.trim_inline_partials = 0;
+    ASSERT_RENDERS("Thank you for {{>pos}}.\n", data, &o,
+                   "Thank you for the Platform Engineer role\n.\n");
+    cJSON_Delete(p);
+}
+END_TEST
+
 /* Counts how often it is asked for a partial; only "p" exists. */
 static char *counting_partial(const char *name, char **origin, void *ud)
 {
@@ -811,6 +834,7 @@ Suite *tmpl_suite(void)
 
     TCase *partials = tcase_create("partials");
     tcase_add_test(partials, standalone_partials_nest_their_indentation);
+    tcase_add_test(partials, inline_partials_can_hold_phrases);
     tcase_add_test(partials, partials_are_loaded_once_per_render);
     tcase_add_test(partials, partial_depth_is_limited);
     tcase_add_test(partials, recursive_partial_over_deep_data);
