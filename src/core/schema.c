@@ -90,6 +90,8 @@ static const ajar_field_spec FIELDS[] = {
     INT("stay_in_touch.checkins_months[]", 1, 120, "a check-in, in months after the decline"),
     OBJ("steps", "the wizard's progress per step id"),
     ENUM("steps.*", STEP_STATES, "a step's state"),
+    OBJ("wizard", "where the wizard was"),
+    LINE("wizard.step", "the id of the step on screen when the wizard last saved"),
 };
 
 const ajar_field_spec *ajar_schema_fields(size_t *count)

@@ -12,7 +12,7 @@ rules for the wizard's text:
 
   - the ten steps, in order, with their ids, titles and file names;
   - the first question of the first step asks for the candidate's name;
-  - every draft field except `ajar` and `steps` is asked exactly once
+  - every draft field except `ajar`, `steps` and `wizard` is asked exactly once
     (the fields of one contact or referral inside the `item` list);
   - every choice id the format allows has a label, and no other id does;
   - lengths: rule 2-3 lines of at most 72 characters, labels 60, hints 76,
@@ -46,7 +46,7 @@ STEPS = [
     ("review", "Review & export"),
 ]
 FIRST_FIELD = "me.name"
-NOT_ASKED = {"ajar", "steps"}  # and everything under them
+NOT_ASKED = {"ajar", "steps", "wizard"}  # and everything under them
 
 RULE_LINES = (2, 3)
 RULE_LINE_MAX = 72
@@ -60,14 +60,12 @@ ADVICE_PARAGRAPHS_MIN = 2
 ADVICE_PARAGRAPH_MAX = 420
 
 # Fields the wizard asks that are on their way into docs/draft-format.md
-# from another branch. While the table lacks one, it is taken to have this
-# type and a note is printed; once the table has it, the table wins.
-PENDING_FIELDS = {"offer.send_at": "datetime"}
+# from another branch (none now). While the table lacks one, it is taken to
+# have this type and a note is printed; once the table has it, it wins.
+PENDING_FIELDS = {}
 
-# Draft types a question type may write beyond what docs/prompts.md lists:
-# a date-and-time is typed as one line of text until the format names a
-# question type of its own for it.
-EXTRA_WRITES = {"line": {"datetime"}}
+# Draft types a question type may write beyond what docs/prompts.md lists.
+EXTRA_WRITES = {}
 
 # ---------------------------------------------------------- the documents --
 
