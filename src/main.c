@@ -117,6 +117,9 @@ static const command COMMANDS[] = {
      "the template file, line and column. {{>name}} includes DIR/name.mustache; as in\n"
      "ajar's own templates, a partial used inside a line of text leaves out the line\n"
      "end its file finishes with, so a one-line partial can hold a phrase.\n\n"
+     "  -d, --draft FILE     use the data ajar's own templates see for the draft FILE\n"
+     "                       (docs/templates.md lists it) instead of DATA.json\n"
+     "  -s, --show-data      with --draft: print that data as JSON, render nothing\n"
      "  -p, --partials DIR   where partials are (default: the template's folder)\n"
      "  -e, --escape MODE    none (default: plain text, as ajar renders letters) or\n"
      "                       html (escape & < > \" ' as the Mustache spec does)\n"},

@@ -6,6 +6,9 @@
 
 #include "ajar/datadir.h"
 #include "ajar/json.h"
+#include "ajar/draft.h"
+#include "ajar/date.h"
+#include "ajar/render.h"
 #include "ajar/store.h"
 #include "ajar/strbuf.h"
 #include "ajar/tmpl.h"
@@ -67,32 +70,80 @@ static char *folder_of(const char *path)
     return strndup(path, (size_t)(slash - path));
 }
 
+/* The data ajar's own templates see for the draft at path (a copy the
+ * caller frees), or NULL with errors in errs. */
+static cJSON *view_of_draft(const char *path, ajar_errors *errs)
+{
+    ajar_draft *d = NULL;
+    ajar_renderer *r = NULL;
+    ajar_output *o = NULL;
+    cJSON *view = NULL;
+    char *dir = NULL, *user = ajar_render_user_dir();
+    ajar_render_opts opts = {.what = AJAR_OUT_ALL};
+    if (!ajar_date_today(&opts.today))
+        ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
+                        "AJAR_TODAY is not a date written YYYY-MM-DD");
+    else if (ajar_draft_load(path, &d, errs) == AJAR_OK && (dir = ajar_datadir_find(errs)) &&
+             ajar_renderer_open(dir, user, &r, errs) == AJAR_OK &&
+             ajar_render(r, d, &opts, &o, errs) == AJAR_OK)
+        view = cJSON_Duplicate(o->view, 1);
+    ajar_output_free(o);
+    ajar_renderer_free(r);
+    ajar_draft_free(d);
+    free(dir);
+    free(user);
+    return view;
+}
+
 int cmd_template(int argc, char **argv)
 {
     static const struct option opts[] = {{"partials", required_argument, NULL, 'p'},
                                          {"escape", required_argument, NULL, 'e'},
+                                         {"draft", required_argument, NULL, 'd'},
+                                         {"show-data", no_argument, NULL, 's'},
                                          {NULL, 0, NULL, 0}};
-    const char *partials = NULL, *escape = "none";
-    int c;
-    while ((c = cli_next_opt(argc, argv, "p:e:", opts, "template")) != -1) {
+    const char *partials = NULL, *escape = "none", *draft = NULL;
+    int c, show = 0;
+    while ((c = cli_next_opt(argc, argv, "p:e:d:s", opts, "template")) != -1) {
         if (c == '?')
             return EXIT_USAGE;
         if (c == 'p')
             partials = optarg;
+        else if (c == 'd')
+            draft = optarg;
+        else if (c == 's')
+            show = 1;
         else
             escape = optarg;
     }
     if (strcmp(escape, "html") != 0 && strcmp(escape, "none") != 0)
         return cli_usage_error("template", "unknown escaping '%s' (choose html or none)", escape);
-    if (argc - optind < 1 || argc - optind > 2)
-        return cli_usage_error("template", "expected TEMPLATE [DATA.json]%s", "");
-    const char *tpath = argv[optind], *dpath = argc - optind == 2 ? argv[optind + 1] : NULL;
+    int nargs = argc - optind;
+    if (show && !draft)
+        return cli_usage_error("template", "--show-data needs --draft FILE%s", "");
+    if (show ? nargs != 0 : draft ? nargs != 1 : (nargs < 1 || nargs > 2))
+        return cli_usage_error("template", show    ? "--show-data takes no template%s"
+                                           : draft ? "expected TEMPLATE with --draft%s"
+                                                   : "expected TEMPLATE [DATA.json]%s",
+                               "");
+    const char *tpath = nargs ? argv[optind] : NULL;
+    const char *dpath = nargs == 2 ? argv[optind + 1] : NULL;
 
     ajar_errors errs = {0};
     char *text = NULL, *data_text = NULL;
     size_t tlen = 0, dlen = 0;
     ajar_tmpl *t = NULL;
     cJSON *data = NULL;
+    if (draft && !(data = view_of_draft(draft, &errs)))
+        goto fail;
+    if (show) {
+        char *json = ajar_json_print(data);
+        if (json)
+            cli_put_safe(stdout, json);
+        free(json);
+        cJSON_Delete(data);
+        return json ? EXIT_OK : EXIT_SYSTEM;
+    }
     if (ajar_store_read_file(tpath, TEMPLATE_MAX_BYTES, &text, &tlen, &errs) != AJAR_OK ||
         ajar_tmpl_compile(text, tlen, tpath, &t, &errs) != AJAR_OK)
         goto fail;

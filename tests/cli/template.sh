@@ -60,3 +60,14 @@ test_no_terminal_escapes_reach_the_output() {
     expect_not_in out $'\xc2\x9b'
     expect_in out 'a\x1b]0;pwn\x07b\u009bc'
 }
+
+test_draft_gives_the_data_ajar_templates_see() {
+    printf 'Hi {{recipient.first}}, {{others_names}}: {{reason.sentence}}\n' > t.mustache
+    run "$AJAR" template t.mustache --draft "$FIXTURES/drafts/full.json"; expect_status 0
+    expect_in out "Hi Tomás, 李娜: I have accepted another offer, for a role focused on the observability"
+    run "$AJAR" template --draft "$FIXTURES/drafts/full.json" --show-data; expect_status 0
+    python3 -c 'import json,sys; v=json.load(open("out")); assert v["recipient"]["first"] == "Tomás"; assert v["contacts"][1]["note"]'
+    run "$AJAR" template --show-data; expect_status 2
+    run "$AJAR" template t.mustache --draft missing.json; expect_status 3
+    expect_in err "missing.json"
+}
