@@ -143,4 +143,24 @@ ajar_status ajar_export_set_time(ajar_export_opts *opts, const ajar_date *fixed,
 ajar_status ajar_export(const ajar_output *o, ajar_export_what what, ajar_export_format fmt,
                         const ajar_export_opts *opts, ajar_strbuf *out, ajar_errors *errs);
 
+/* One export of a draft, as the command line and the wizard ask for it. */
+typedef struct ajar_export_request {
+    ajar_export_what what;
+    ajar_export_format fmt;
+    ajar_date today;    /* follow-ups count from it */
+    int fixed_today;    /* 1: `today` was fixed (--today, AJAR_TODAY) for reproducible output */
+    int linkedin_limit; /* 0: AJAR_LINKEDIN_LIMIT */
+    int todo;           /* ics: to-dos instead of events */
+} ajar_export_request;
+
+/* Renders the draft `d` with `r` for the request (Markdown-quoted for md),
+ * dates the result (see ajar_export_set_time), seeds UIDs and Message-IDs
+ * with the draft's company and role (never its path, so a moved draft
+ * exports the same ids), and exports it into `out` as ajar_export does.
+ * Warnings go to `warnings` (may be NULL). Same errors as ajar_render and
+ * ajar_export. */
+ajar_status ajar_export_draft(const ajar_renderer *r, const ajar_draft *d,
+                              const ajar_export_request *req, ajar_strbuf *out,
+                              ajar_errors *warnings, ajar_errors *errs);
+
 #endif

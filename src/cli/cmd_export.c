@@ -187,14 +187,6 @@ static ajar_status write_out(const char *path, const char *data, size_t len, aja
     return AJAR_OK;
 }
 
-/* The draft's identity for stable UIDs: its company and role, not its path. */
-static char *uid_seed(const ajar_draft *d)
-{
-    const char *company = ajar_draft_string(d, "offer.company");
-    const char *role = ajar_draft_string(d, "offer.role");
-    return ajar_asprintf("%s\n%s", company ? company : "", role ? role : "");
-}
-
 /* Renders the draft and exports it into out. */
 static ajar_status render_and_export(export_args *a, const ajar_draft *d, ajar_strbuf *out,
                                      ajar_errors *warnings, ajar_errors *errs)
@@ -207,25 +199,10 @@ static ajar_status render_and_export(export_args *a, const ajar_draft *d, ajar_s
     ajar_status st = ajar_renderer_open(data_dir, user_dir, &r, errs);
     free(data_dir);
     free(user_dir);
-    if (st != AJAR_OK)
-        return st;
-    ajar_render_opts ro = {
-        .today = a->today,
-        .linkedin_limit = a->linkedin_limit,
-        .what = ajar_export_parts(a->what),
-        .escape = ajar_export_markdown(a->fmt) ? ajar_render_escape_md : NULL,
-    };
-    ajar_output *o = NULL;
-    st = ajar_render(r, d, &ro, &o, errs);
-    char *seed = uid_seed(d);
-    a->opts.uid_seed = seed;
-    a->opts.warnings = warnings;
+    ajar_export_request req = {a->what, a->fmt, a->today, a->fixed_today, a->linkedin_limit,
+                               a->opts.todo};
     if (st == AJAR_OK)
-        st = ajar_export_set_time(&a->opts, a->fixed_today ? &a->today : NULL, errs);
-    if (st == AJAR_OK)
-        st = ajar_export(o, a->what, a->fmt, &a->opts, out, errs);
-    free(seed);
-    ajar_output_free(o);
+        st = ajar_export_draft(r, d, &req, out, warnings, errs);
     ajar_renderer_free(r);
     return st;
 }
