@@ -73,13 +73,57 @@ void app_refresh_preview(app *a)
 {
     ajar_output_free(a->preview);
     a->preview = NULL;
+    ajar_output_free(a->review);
+    a->review = NULL;
     free(a->preview_error);
     a->preview_error = NULL;
-    ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_LETTER};
+    /* the notes too: the check looks at their length */
+    ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_LETTER | AJAR_OUT_LINKEDIN};
     ajar_errors errs = {0};
     if (ajar_render(a->renderer, a->draft, &o, &a->preview, &errs) != AJAR_OK)
         a->preview_error = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
     ajar_errors_clear(&errs);
+    ajar_check_result_free(a->findings);
+    a->findings = NULL;
+    if (a->checker)
+        ajar_check_run(a->checker, a->draft, a->preview, a->today, &a->findings, &errs);
+    ajar_errors_clear(&errs);
+}
+
+int app_step_needs_attention(const app *a, size_t i)
+{
+    for (size_t k = 0; a->findings && k < a->findings->n; k++) {
+        const ajar_finding *f = &a->findings->findings[k];
+        if (f->severity >= AJAR_SEV_WARNING && f->field &&
+            ajar_steps_for_field(a->steps, f->field, NULL) == (long)i)
+            return 1;
+    }
+    return 0;
+}
+
+void app_goto_field(app *a, const char *path)
+{
+    size_t q = 0;
+    long s = ajar_steps_for_field(a->steps, path, &q);
+    if (s < 0) {
+        app_status(a, 0, "No step asks for %s; it is set with ajar set.", path);
+        return;
+    }
+    app_open_step(a, (size_t)s);
+    a->form.focus = q;
+    /* inside a list: open the entry, and its question */
+    const ajar_question *lq = &a->form.questions[q];
+    size_t n = strlen(lq->path);
+    if ((lq->kind == AJAR_FK_CONTACTS || lq->kind == AJAR_FK_REFERRALS) && path[n] == '[') {
+        size_t item = (size_t)strtoul(path + n + 1, NULL, 10);
+        const char *rest = strchr(path + n, ']');
+        a->form.fields[q].item = item;
+        list_open_entry(a, item);
+        if (rest && rest[1] == '.')
+            for (size_t k = 0; k < a->sub.count; k++)
+                if (strcmp(a->sub.questions[k].path, rest + 2) == 0)
+                    a->sub.focus = k;
+    }
 }
 
 /* Records the step on screen in the draft, so the next start resumes there. */
@@ -145,7 +189,14 @@ static int open_draft(app *a, const char *path, const char *scenario, ajar_error
     } else if (ok) {
         ok = ajar_draft_load(path, &a->draft, errs) == AJAR_OK;
     }
-    if (!ok) {
+    if (ok) {
+        /* an absolute path, so exports proposed beside it say where they went */
+        char *real = realpath(path, NULL);
+        if (real) {
+            free(a->path);
+            a->path = real;
+        }
+    } else {
         ajar_draft_free(a->draft);
         a->draft = NULL;
         ajar_lock_release(a->lock);
@@ -183,6 +234,10 @@ static void app_free(app *a)
     form_close(&a->form);
     form_close(&a->sub);
     ajar_output_free(a->preview);
+    ajar_output_free(a->review);
+    ajar_check_result_free(a->findings);
+    ajar_checker_free(a->checker);
+    ajar_edit_free(&a->dialog.path);
     free(a->preview_error);
     ajar_renderer_free(a->renderer);
     ajar_steps_free(a->steps);
@@ -202,7 +257,9 @@ static void draw(app *a)
         help_draw(a);
     else if (a->overlay == OV_QUIT)
         wizard_draw_quit(a);
-    if (form_cursor_y >= 0 && a->overlay == OV_NONE) {
+    else if (a->overlay == OV_EXPORT)
+        export_draw(a);
+    if (form_cursor_y >= 0 && (a->overlay == OV_NONE || a->overlay == OV_EXPORT)) {
         curs_set(1);
         move(form_cursor_y, form_cursor_x);
     } else {
@@ -229,6 +286,8 @@ static void loop(app *a)
         } else if (ev.kind != EV_NONE && ev.kind != EV_RESIZE) {
             if (a->overlay == OV_HELP)
                 help_key(a, &ev);
+            else if (a->overlay == OV_EXPORT)
+                export_key(a, &ev);
             else
                 wizard_key(a, &ev);
         }
@@ -251,6 +310,7 @@ int tui_run(const char *draft_path)
     char *user = ajar_render_user_dir();
     if (!a.data_dir || ajar_steps_load(a.data_dir, &a.steps, &errs) != AJAR_OK ||
         ajar_renderer_open(a.data_dir, user, &a.renderer, &errs) != AJAR_OK ||
+        ajar_checker_open(a.data_dir, &a.checker, &errs) != AJAR_OK ||
         (draft_path && !open_draft(&a, draft_path, NULL, &errs))) {
         print_errors(&errs);
         free(user);

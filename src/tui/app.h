@@ -2,7 +2,9 @@
 #ifndef AJAR_TUI_APP_H
 #define AJAR_TUI_APP_H
 
+#include "ajar/check.h"
 #include "ajar/date.h"
+#include "ajar/export.h"
 #include "tui.h"
 
 /* What a widget did with a key (htop's handler flags). */
@@ -34,7 +36,21 @@ typedef struct form {
 } form;
 
 /* Overlays drawn above the main screen. */
-typedef enum tui_overlay { OV_NONE, OV_HELP, OV_QUIT } tui_overlay;
+typedef enum tui_overlay { OV_NONE, OV_HELP, OV_QUIT, OV_EXPORT } tui_overlay;
+
+/* The review step's tabs. */
+typedef enum review_tab {
+    TAB_LETTER, TAB_PHONE, TAB_VOICEMAIL, TAB_FOLLOWUPS, TAB_LINKEDIN, TAB_CHECK, TAB_COUNT
+} review_tab;
+
+/* The export dialog. */
+typedef struct export_dialog {
+    ajar_export_what what;
+    ajar_export_format fmt;
+    ajar_edit path;  /* where to write; proposed beside the draft */
+    int row;         /* 0 part, 1 format, 2 file */
+    int path_edited; /* the user changed the proposed path */
+} export_dialog;
 
 typedef struct app {
     char *data_dir;
@@ -43,8 +59,15 @@ typedef struct app {
     ajar_lock *lock;
     ajar_steps *steps;
     ajar_renderer *renderer;
-    ajar_output *preview; /* the letter as it is now; NULL when it could not be rendered */
+    ajar_checker *checker;
+    ajar_output *preview; /* the letter (and notes) as they are now; NULL when not rendered */
     char *preview_error;
+    ajar_check_result *findings; /* the tone check of the draft as it is now, or NULL */
+    ajar_output *review;  /* everything, for the review step; NULL until needed */
+    review_tab tab;
+    int review_scroll;
+    size_t review_sel;    /* the selected finding on the check tab */
+    export_dialog dialog;
     ajar_date today;
 
     size_t step;         /* the step on screen */
@@ -148,6 +171,22 @@ void wizard_draw_quit(app *a);
  * Returns 1 with a new string in *path (and for a new letter the scenario
  * id in *scenario, else NULL), 0 when the user quits. */
 int start_screen(app *a, char **path, const char **scenario);
+
+/* The review step (review.c): tabs with every output and the check's
+ * findings; F5 opens the export dialog. */
+void review_draw(app *a, int y, int x, int width, int rows);
+int review_key(app *a, const tui_event *ev);
+
+/* The export dialog (export_dialog.c). */
+void export_open(app *a);
+void export_draw(app *a);
+void export_key(app *a, const tui_event *ev);
+
+/* Opens the step and question where draft field `path` is asked. */
+void app_goto_field(app *a, const char *path);
+
+/* 1 when a finding of warning or worse concerns a field of step i. */
+int app_step_needs_attention(const app *a, size_t i);
 
 /* The help overlay. */
 void help_draw(app *a);

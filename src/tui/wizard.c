@@ -34,6 +34,8 @@ static layout compute(const app *a)
     int rest = l.cols - l.side_w;
     int wide = rest >= 2 * MAIN_MIN_W;
     int preview = wide ? !a->preview_toggle : a->preview_toggle;
+    if (a->steps->items[a->step].review && !a->sub.questions)
+        preview = 0; /* the review shows the letter itself */
     l.main_x = l.side_w + 1;
     if (!preview) {
         l.main_w = rest - 2;
@@ -105,14 +107,25 @@ static void draw_sidebar(const app *a, const layout *l)
         const char *state = step_state(a, i);
         int current = i == a->step;
         int done = strcmp(state, "done") == 0;
-        const char *mark = current ? "▸" : done ? "✓" : strcmp(state, "skipped") == 0 ? "–" : " ";
+        int attention = app_step_needs_attention(a, i);
+        const char *mark = current     ? "▸"
+                           : attention ? "!"
+                           : done      ? "✓"
+                           : strcmp(state, "skipped") == 0 ? "–"
+                                                           : " ";
         int attr = current ? tui_attr(ROLE_CURRENT) : 0;
         tui_fill(y, 0, l->side_w - 1, attr);
-        tui_puts(y, 1, mark, 1, current ? attr : tui_attr(done ? ROLE_DONE : ROLE_TODO));
+        tui_puts(y, 1, mark, 1,
+                 current ? attr : tui_attr(attention ? ROLE_ATTENTION : done ? ROLE_DONE : ROLE_TODO));
         tui_puts(y, 3, a->steps->items[i].title, l->side_w - 4, attr);
     }
     for (int y = l->body_y; y < l->body_y + l->body_h; y++)
         tui_puts(y, l->side_w - 1, "│", 1, tui_attr(ROLE_FRAME));
+    /* what the marks mean, when there is room */
+    int legend = l->body_y + (int)a->steps->count + 2;
+    if (legend + 2 < l->body_y + l->body_h) {
+        tui_puts(legend, 1, "✓ done   ! look again", l->side_w - 2, tui_attr(ROLE_EXAMPLE));
+    }
 }
 
 /* Text written with line breaks for a given width, made to flow again:
@@ -233,6 +246,12 @@ static void draw_main(app *a, const layout *l)
     form *f = a->sub.questions ? &a->sub : &a->form;
     const ajar_step *s = &a->steps->items[a->step];
     int head = header(a, l, 0, 0);
+    if (s->review && !a->sub.questions) {
+        a->scroll = 0;
+        header(a, l, 1, 0);
+        review_draw(a, l->body_y + head, l->main_x, l->main_w, l->body_h - head);
+        return;
+    }
     /* keep the focused question in view */
     int top = head + form_row_of(f, a, l->main_w, f->focus);
     int bottom = head + (f->focus + 1 < f->count ? form_row_of(f, a, l->main_w, f->focus + 1)
@@ -249,13 +268,7 @@ static void draw_main(app *a, const layout *l)
     int rows = l->body_y + l->body_h - y;
     form_draw(f, a, y, l->main_x, l->main_w, rows, skip);
     int end = head + form_height(f, a, l->main_w) - a->scroll;
-    if (s->review && !a->sub.questions && a->preview && end < l->body_h) {
-        char *text = ajar_asprintf("Subject: %s\n\n%s", a->preview->subject, a->preview->letter);
-        if (text)
-            end += tui_put_wrapped(l->body_y + end, l->main_x, text, l->main_w, 0,
-                                   l->body_h - end, 0);
-        free(text);
-    } else if (s->example[0] && !a->sub.questions && end + 2 < l->body_h) {
+    if (s->example[0] && !a->sub.questions && end + 2 < l->body_h) {
         char *flow = reflow(s->example);
         char *ex = flow ? ajar_asprintf("For example: %s", flow) : NULL;
         free(flow);
@@ -275,8 +288,13 @@ static void draw_keybar(const app *a, const layout *l)
     const ajar_question *q = f->questions && f->focus < f->count ? &f->questions[f->focus] : NULL;
     const char *keys[16][2];
     size_t n = 0;
+    int review = a->steps->items[a->step].review && !a->sub.questions;
 #define KEY(k, what) (keys[n][0] = (k), keys[n][1] = (what), n++)
-    if (q && (q->kind == AJAR_FK_CONTACTS || q->kind == AJAR_FK_REFERRALS)) {
+    if (review) {
+        KEY("←→", "tabs");
+        KEY("↑↓", "scroll");
+        KEY("F5", "export");
+    } else if (q && (q->kind == AJAR_FK_CONTACTS || q->kind == AJAR_FK_REFERRALS)) {
         KEY("Enter", "open");
         KEY("a", "add");
         KEY("Del", "remove");
@@ -296,8 +314,10 @@ static void draw_keybar(const app *a, const layout *l)
     }
     if (a->sub.questions)
         KEY("F4", "back to list");
-    KEY("Tab", "next");
-    KEY("PgDn", "next step");
+    if (!review) {
+        KEY("Tab", "next");
+        KEY("PgDn", "next step");
+    }
     KEY("PgUp", "back");
     KEY("F2", "preview");
     KEY("F1", "help");
@@ -422,8 +442,14 @@ void wizard_key(app *a, const tui_event *ev)
         if (form_in_text(f))
             editor_edit(a, f);
         return;
+    case REQ_EXPORT:
+        if (commit(a))
+            export_open(a);
+        return;
     case REQ_NEXT_FIELD:
     case REQ_PREV_FIELD:
+        if (a->steps->items[a->step].review && !a->sub.questions)
+            break; /* the review's tabs */
         if (ev->kind == EV_KEY && (ev->key == '\t' || ev->key == KEY_BTAB)) {
             move_focus(a, r == REQ_NEXT_FIELD ? 1 : -1);
             return;
@@ -438,6 +464,10 @@ void wizard_key(app *a, const tui_event *ev)
     }
     if (a->sub.questions && ev->kind == EV_KEY && ev->key == KEY_F(4)) {
         list_close_entry(a);
+        return;
+    }
+    if (a->steps->items[a->step].review && !a->sub.questions) {
+        review_key(a, ev);
         return;
     }
     int flags = KEY_IGNORED;

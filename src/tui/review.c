@@ -1,0 +1,196 @@
+/* review.c — the last step: every output in tabs, the tone check's findings, and the way to export. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ajar/strbuf.h"
+#include "ajar/utf8.h"
+#include "app.h"
+
+static const char *const TAB_NAMES[TAB_COUNT] = {"Letter",   "Phone",    "Voicemail",
+                                                 "Follow-ups", "LinkedIn", "Check"};
+
+/* Renders everything once per change of the draft. */
+static const ajar_output *outputs(app *a)
+{
+    if (!a->review) {
+        ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_ALL};
+        ajar_errors errs = {0};
+        if (ajar_render(a->renderer, a->draft, &o, &a->review, &errs) != AJAR_OK)
+            a->review = NULL;
+        ajar_errors_clear(&errs);
+    }
+    return a->review;
+}
+
+/* The text of a tab other than the check. */
+static char *tab_text(app *a, review_tab t)
+{
+    const ajar_output *o = outputs(a);
+    if (!o)
+        return strdup(a->preview_error ? a->preview_error : "Nothing can be shown yet.");
+    switch (t) {
+    case TAB_LETTER:
+        return ajar_asprintf("Subject: %s\n\n%s", o->subject, o->letter);
+    case TAB_PHONE:
+        return strdup(o->phone);
+    case TAB_VOICEMAIL:
+        return strdup(o->voicemail);
+    case TAB_FOLLOWUPS:
+        return strdup(o->followups_text);
+    case TAB_LINKEDIN:
+        return strdup(o->linkedin_text);
+    default:
+        return strdup("");
+    }
+}
+
+/* The checklist summary and every finding, each as a block of lines; the
+ * selected one is highlighted. Returns the rows used. */
+static int draw_findings(app *a, int y, int x, int width, int rows)
+{
+    const ajar_check_result *r = a->findings;
+    int row = 0;
+    if (!r) {
+        tui_puts(y, x, "The check could not run.", width, tui_attr(ROLE_ERROR));
+        return 1;
+    }
+    ajar_strbuf b;
+    ajar_strbuf_init(&b);
+    size_t met = 0;
+    for (size_t i = 0; i < AJAR_CHECKLIST_COUNT; i++)
+        met += r->fulfilled[i] ? 1 : 0;
+    ajar_strbuf_printf(&b, "The eight rules: %zu of %d met.", met, AJAR_CHECKLIST_COUNT);
+    for (size_t i = 0; i < AJAR_CHECKLIST_COUNT; i++)
+        ajar_strbuf_printf(&b, "%s%s %s", i ? "  " : " ", r->fulfilled[i] ? "✓" : "✗",
+                           ajar_checker_title(a->checker, i));
+    char *summary = ajar_strbuf_take(&b);
+    if (summary)
+        row += tui_put_wrapped(y, x, summary, width, 0, rows, tui_attr(ROLE_LABEL));
+    free(summary);
+    row++;
+    if (r->n == 0 && row < rows)
+        tui_puts(y + row++, x, "Nothing to fix: the letter and the plan look good.", width,
+                 tui_attr(ROLE_OK));
+    if (a->review_sel >= r->n)
+        a->review_sel = r->n ? r->n - 1 : 0;
+    /* keep the selected finding in view: skip whole findings before it */
+    size_t first = a->review_sel > (size_t)(rows / 4) ? a->review_sel - (size_t)(rows / 4) : 0;
+    for (size_t i = first; i < r->n && row < rows; i++) {
+        const ajar_finding *f = &r->findings[i];
+        int sel = i == a->review_sel;
+        tui_role role = f->severity == AJAR_SEV_ERROR     ? ROLE_ERROR
+                        : f->severity == AJAR_SEV_WARNING ? ROLE_ATTENTION
+                                                          : ROLE_HINT;
+        char *head = ajar_asprintf("%s %s", sel ? "▸" : " ", f->message);
+        if (sel)
+            tui_fill(y + row, x, width, tui_attr(ROLE_FOCUS));
+        int used = tui_puts(y + row, x, ajar_severity_name(f->severity), 8, tui_attr(role));
+        (void)used;
+        int n = tui_put_wrapped(y + row, x + 9, head ? head : "", width - 9, 0, rows - row,
+                                sel ? tui_attr(ROLE_FOCUS) : 0);
+        free(head);
+        row += n;
+        if (f->suggestion && f->suggestion[0] && row < rows) {
+            char *s = ajar_asprintf("→ %s", f->suggestion);
+            row += tui_put_wrapped(y + row, x + 11, s ? s : "", width - 11, 0, rows - row,
+                                   tui_attr(ROLE_HINT));
+            free(s);
+        }
+    }
+    return row;
+}
+
+void review_draw(app *a, int y, int x, int width, int rows)
+{
+    if (rows < 3 || width < 10)
+        return;
+    /* the tabs */
+    int cx = x;
+    for (int t = 0; t < TAB_COUNT; t++) {
+        char *label = t == TAB_CHECK && a->findings
+                          ? ajar_asprintf(" %s (%zu) ", TAB_NAMES[t], a->findings->n)
+                          : ajar_asprintf(" %s ", TAB_NAMES[t]);
+        int on = (int)a->tab == t;
+        cx += tui_puts(y, cx, label ? label : "", x + width - cx,
+                       on ? tui_attr(ROLE_CURRENT) : tui_attr(ROLE_TODO));
+        free(label);
+    }
+    tui_puts(y + 1, x, "←→ tabs   ↑↓ scroll   F5 export   Enter on a finding: go to it", width,
+             tui_attr(ROLE_HINT));
+    y += 3;
+    rows -= 3;
+    if (a->tab == TAB_CHECK) {
+        draw_findings(a, y, x, width, rows);
+        return;
+    }
+    char *text = tab_text(a, a->tab);
+    if (!text)
+        return;
+    int total = (int)ajar_wrap(text, strlen(text), (size_t)width, NULL, 0);
+    if (a->review_scroll > total - rows)
+        a->review_scroll = total - rows > 0 ? total - rows : 0;
+    tui_put_wrapped(y, x, text, width, a->review_scroll, rows, tui_attr(ROLE_PREVIEW));
+    free(text);
+}
+
+int review_key(app *a, const tui_event *ev)
+{
+    if (ev->kind == EV_CHAR && ev->text[0] >= '1' && ev->text[0] <= '6' && !ev->text[1]) {
+        a->tab = (review_tab)(ev->text[0] - '1');
+        a->review_scroll = 0;
+        return KEY_HANDLED;
+    }
+    if (ev->kind == EV_CHAR && (strcmp(ev->text, "e") == 0 || strcmp(ev->text, "x") == 0)) {
+        export_open(a);
+        return KEY_HANDLED;
+    }
+    if (ev->kind != EV_KEY)
+        return KEY_IGNORED;
+    size_t n = a->findings ? a->findings->n : 0;
+    switch (ev->key) {
+    case KEY_LEFT:
+        a->tab = a->tab == 0 ? TAB_COUNT - 1 : a->tab - 1;
+        a->review_scroll = 0;
+        return KEY_HANDLED;
+    case KEY_RIGHT:
+    case '\t':
+        a->tab = (a->tab + 1) % TAB_COUNT;
+        a->review_scroll = 0;
+        return KEY_HANDLED;
+    case KEY_BTAB:
+        a->tab = a->tab == 0 ? TAB_COUNT - 1 : a->tab - 1;
+        a->review_scroll = 0;
+        return KEY_HANDLED;
+    case KEY_UP:
+        if (a->tab == TAB_CHECK)
+            a->review_sel = a->review_sel > 0 ? a->review_sel - 1 : 0;
+        else if (a->review_scroll > 0)
+            a->review_scroll--;
+        return KEY_HANDLED;
+    case KEY_DOWN:
+        if (a->tab == TAB_CHECK) {
+            if (a->review_sel + 1 < n)
+                a->review_sel++;
+        } else {
+            a->review_scroll++;
+        }
+        return KEY_HANDLED;
+    case KEY_HOME:
+        a->review_scroll = 0;
+        a->review_sel = 0;
+        return KEY_HANDLED;
+    case '\r':
+    case KEY_ENTER:
+        if (a->tab == TAB_CHECK && a->review_sel < n && a->findings->findings[a->review_sel].field) {
+            char *field = strdup(a->findings->findings[a->review_sel].field);
+            if (field)
+                app_goto_field(a, field);
+            free(field);
+        } else if (a->tab != TAB_CHECK) {
+            export_open(a);
+        }
+        return KEY_HANDLED;
+    default:
+        return KEY_IGNORED;
+    }
+}
