@@ -259,6 +259,8 @@ static void draw(app *a)
         wizard_draw_quit(a);
     else if (a->overlay == OV_EXPORT)
         export_draw(a);
+    else if (a->overlay == OV_STEPS)
+        step_menu_draw(a);
     if (form_cursor_y >= 0 && (a->overlay == OV_NONE || a->overlay == OV_EXPORT)) {
         curs_set(1);
         move(form_cursor_y, form_cursor_x);
@@ -288,6 +290,8 @@ static void loop(app *a)
                 help_key(a, &ev);
             else if (a->overlay == OV_EXPORT)
                 export_key(a, &ev);
+            else if (a->overlay == OV_STEPS)
+                step_menu_key(a, &ev);
             else
                 wizard_key(a, &ev);
         }

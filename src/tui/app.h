@@ -36,7 +36,7 @@ typedef struct form {
 } form;
 
 /* Overlays drawn above the main screen. */
-typedef enum tui_overlay { OV_NONE, OV_HELP, OV_QUIT, OV_EXPORT } tui_overlay;
+typedef enum tui_overlay { OV_NONE, OV_HELP, OV_QUIT, OV_EXPORT, OV_STEPS } tui_overlay;
 
 /* The review step's tabs. */
 typedef enum review_tab {
@@ -68,6 +68,7 @@ typedef struct app {
     int review_scroll;
     size_t review_sel;    /* the selected finding on the check tab */
     export_dialog dialog;
+    size_t menu_sel;      /* the highlighted step of the F3 list */
     ajar_date today;
 
     size_t step;         /* the step on screen */
@@ -181,6 +182,11 @@ int review_key(app *a, const tui_event *ev);
 void export_open(app *a);
 void export_draw(app *a);
 void export_key(app *a, const tui_event *ev);
+
+/* F3: the list of steps (step_menu.c). */
+void step_menu_open(app *a);
+void step_menu_draw(app *a);
+void step_menu_key(app *a, const tui_event *ev);
 
 /* Opens the step and question where draft field `path` is asked. */
 void app_goto_field(app *a, const char *path);

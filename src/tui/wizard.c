@@ -319,6 +319,7 @@ static void draw_keybar(const app *a, const layout *l)
         KEY("PgDn", "next step");
     }
     KEY("PgUp", "back");
+    KEY("F3", "steps");
     KEY("F2", "preview");
     KEY("F1", "help");
     KEY("Ctrl-Q", "quit");
@@ -445,6 +446,10 @@ void wizard_key(app *a, const tui_event *ev)
     case REQ_EXPORT:
         if (commit(a))
             export_open(a);
+        return;
+    case REQ_STEPS:
+        if (commit(a))
+            step_menu_open(a);
         return;
     case REQ_NEXT_FIELD:
     case REQ_PREV_FIELD:
