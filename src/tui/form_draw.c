@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ajar/strbuf.h"
 #include "ajar/utf8.h"
 #include "app.h"
 
@@ -51,7 +52,9 @@ static void line_field(pane *p, const ajar_question *q, const field_state *st, i
         tui_fill(y, p->x + 2, w, attr);
         const ajar_edit *e = &st->edit;
         if (e->len == 0 && q->example[0] && !focused) {
-            tui_puts(y, p->x + 2, q->example, w, tui_attr(ROLE_EXAMPLE) | tui_attr(ROLE_FIELD));
+            char *ex = ajar_asprintf("e.g. %s", q->example);
+            tui_puts(y, p->x + 2, ex ? ex : "", w, tui_attr(ROLE_EXAMPLE) | tui_attr(ROLE_FIELD));
+            free(ex);
         } else {
             /* start late enough that the cursor fits */
             size_t start = 0;
@@ -91,8 +94,11 @@ static void box_field(pane *p, const ajar_question *q, const field_state *st, in
             continue;
         tui_fill(y, p->x + 2, w, attr);
         size_t li = (size_t)(top + r);
-        if (e->len == 0 && r == 0 && q->example[0] && !focused)
-            tui_puts(y, p->x + 2, q->example, w, tui_attr(ROLE_EXAMPLE) | attr);
+        if (e->len == 0 && r == 0 && q->example[0] && !focused) {
+            char *ex = ajar_asprintf("e.g. %s", q->example);
+            tui_puts(y, p->x + 2, ex ? ex : "", w, tui_attr(ROLE_EXAMPLE) | attr);
+            free(ex);
+        }
         else if (lines && li < count)
             tui_put(y, p->x + 2, e->text + lines[li].start, lines[li].len, w, attr);
         if (focused && li == crow) {
@@ -185,6 +191,29 @@ static void list_field(pane *p, app *a, const form *f, const ajar_question *q,
     p->row++;
 }
 
+/* The tone check's findings (warnings and worse) about this question's
+ * field, under it; with the focus, their suggestions too. */
+static void findings_of(pane *p, app *a, const form *f, const ajar_question *q, int focused)
+{
+    char *path = ajar_asprintf("%s%s", f->prefix, q->path);
+    size_t n = path ? strlen(path) : 0;
+    for (size_t k = 0; path && a->findings && k < a->findings->n; k++) {
+        const ajar_finding *fd = &a->findings->findings[k];
+        if (fd->severity < AJAR_SEV_WARNING || !fd->field || strncmp(fd->field, path, n) != 0 ||
+            (fd->field[n] && fd->field[n] != '[' && fd->field[n] != '.'))
+            continue;
+        char *m = ajar_asprintf("! %s", fd->message);
+        text_rows(p, m ? m : "", 2, tui_attr(ROLE_ATTENTION));
+        free(m);
+        if (focused && fd->suggestion && fd->suggestion[0]) {
+            m = ajar_asprintf("→ %s", fd->suggestion);
+            text_rows(p, m ? m : "", 4, tui_attr(ROLE_HINT));
+            free(m);
+        }
+    }
+    free(path);
+}
+
 /* Lays out question i; returns nothing, advances p->row. */
 static void question(pane *p, app *a, form *f, size_t i)
 {
@@ -216,6 +245,7 @@ static void question(pane *p, app *a, form *f, size_t i)
         text_rows(p, st->error, 2, tui_attr(ROLE_ERROR));
     if (focused && q->hint[0])
         text_rows(p, q->hint, 2, tui_attr(ROLE_HINT));
+    findings_of(p, a, f, q, focused);
 }
 
 static void lay_out(pane *p, app *a, form *f, size_t stop_at, int *row_of)
