@@ -69,6 +69,13 @@ int app_set(app *a, const char *path, cJSON *value, char **error)
     return 1;
 }
 
+void app_commit_or_keep(app *a)
+{
+    form *f = a->sub.questions ? &a->sub : &a->form;
+    if (!form_commit(f, a))
+        recover_save(a, f);
+}
+
 void app_refresh_preview(app *a)
 {
     ajar_output_free(a->preview);
@@ -277,13 +284,14 @@ static void loop(app *a)
         tui_event ev;
         tui_input_next(&ev, 250);
         if (stop_signal) {
-            /* keep what was being typed: it is the user's work */
-            form_commit(a->sub.questions ? &a->sub : &a->form, a);
+            /* keep what was being typed: it is the user's work; when it
+             * cannot be an answer yet (a date half typed), beside the draft */
+            app_commit_or_keep(a);
             tui_event_clear(&ev);
             break;
         }
         if (ev.kind == EV_END) {
-            form_commit(a->sub.questions ? &a->sub : &a->form, a);
+            app_commit_or_keep(a);
             a->quit = 1;
         } else if (ev.kind != EV_NONE && ev.kind != EV_RESIZE) {
             if (a->overlay == OV_HELP)
@@ -337,8 +345,14 @@ int tui_run(const char *draft_path)
         if (r && atoi(r) > 0)
             rows = atoi(r);
     }
-    signal(SIGTERM, on_stop);
-    signal(SIGHUP, on_stop);
+    /* before curses starts: a signal only sets a flag the loop looks at */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    static const int STOP[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT};
+    for (size_t i = 0; i < sizeof STOP / sizeof *STOP; i++)
+        sigaction(STOP[i], &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
     if (!tui_term_start(scripted, cols, rows, &why)) {
         fprintf(stderr, "ajar: %s\n", why);
@@ -350,13 +364,12 @@ int tui_run(const char *draft_path)
         app_refresh_preview(&a);
         app_open_step(&a, resume_step(&a));
         app_status(&a, 0, "Every answer is saved as you go. F1 or ? for help.");
+        recover_offer(&a);
         loop(&a);
     }
     tui_term_stop();
     tui_input_close();
-    status = 0;
-    if (stop_signal == SIGTERM || stop_signal == SIGHUP)
-        status = 128 + (int)stop_signal;
+    status = stop_signal ? 128 + (int)stop_signal : 0;
     app_free(&a);
     ajar_errors_clear(&errs);
     return status;

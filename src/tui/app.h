@@ -103,6 +103,10 @@ int app_save(app *a);
  * reason in *error (a new string) when the value is refused. */
 int app_set(app *a, const char *path, cJSON *value, char **error);
 
+/* Before leaving: commits the focused question, or when its text cannot be
+ * an answer yet, keeps it in the recovery file (recover.c). */
+void app_commit_or_keep(app *a);
+
 /* Renders the preview again after a change. */
 void app_refresh_preview(app *a);
 
@@ -182,6 +186,12 @@ int review_key(app *a, const tui_event *ev);
 void export_open(app *a);
 void export_draw(app *a);
 void export_key(app *a, const tui_event *ev);
+
+/* recover.c: keeps the focused question's unsaved text in a file beside
+ * the draft (when ajar is stopped by a signal and the text cannot be
+ * saved as an answer), and offers it back when the draft is opened. */
+void recover_save(app *a, const form *f);
+void recover_offer(app *a);
 
 /* F3: the list of steps (step_menu.c). */
 void step_menu_open(app *a);

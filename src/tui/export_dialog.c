@@ -114,6 +114,7 @@ void export_key(app *a, const tui_event *ev)
         return;
     }
     if (key == CTRL('q') || key == KEY_F(10)) {
+        app_commit_or_keep(a);
         a->quit = 1;
         return;
     }

@@ -65,6 +65,7 @@ void step_menu_key(app *a, const tui_event *ev)
     } else if (key == 27 || key == KEY_F(3)) {
         a->overlay = OV_NONE;
     } else if (key == CTRL('q') || key == KEY_F(10)) {
+        app_commit_or_keep(a);
         a->quit = 1;
     } else if (ev->kind == EV_CHAR && ev->text[0] >= '1' && ev->text[0] <= '9' && !ev->text[1]) {
         size_t i = (size_t)(ev->text[0] - '1');

@@ -65,6 +65,23 @@ static void set_roles(int colour)
     }
 }
 
+void tui_suspend(void)
+{
+    if (!active || scripted_term)
+        return;
+    /* raw mode makes Ctrl-Z a key: give the terminal back, stop as the
+     * shell expects, and come back to the same screen on `fg` */
+    def_prog_mode();
+    fputs(PASTE_OFF, stdout);
+    fflush(stdout);
+    endwin();
+    raise(SIGTSTP);
+    reset_prog_mode();
+    fputs(PASTE_ON, stdout);
+    fflush(stdout);
+    refresh();
+}
+
 int tui_attr(tui_role role)
 {
     return role < ROLE_COUNT ? role_attrs[role] : 0;

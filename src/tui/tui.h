@@ -110,6 +110,10 @@ int tui_term_start(int scripted, int cols, int rows, const char **why);
 /* Restores the terminal (idempotent; safe to call from any exit path). */
 void tui_term_stop(void);
 
+/* Ctrl-Z: gives the terminal back and stops the process (SIGTSTP); on
+ * `fg` the screen comes back as it was. Nothing in script mode. */
+void tui_suspend(void);
+
 /* The curses attributes of a colour role. */
 int tui_attr(tui_role role);
 

@@ -410,7 +410,7 @@ void wizard_key(app *a, const tui_event *ev)
     form *f = a->sub.questions ? &a->sub : &a->form;
     if (a->overlay == OV_QUIT) {
         if (ev->kind == EV_CHAR && (ev->text[0] == 'y' || ev->text[0] == 'Y')) {
-            commit(a);
+            app_commit_or_keep(a);
             a->quit = 1;
         }
         a->overlay = OV_NONE;
@@ -419,7 +419,7 @@ void wizard_key(app *a, const tui_event *ev)
     tui_request r = tui_global_request(ev, form_in_text(f));
     switch (r) {
     case REQ_QUIT:
-        commit(a);
+        app_commit_or_keep(a);
         a->quit = 1;
         return;
     case REQ_HELP:
@@ -465,6 +465,10 @@ void wizard_key(app *a, const tui_event *ev)
     }
     if (ev->kind == EV_KEY && ev->key == CTRL('c')) {
         a->overlay = OV_QUIT;
+        return;
+    }
+    if (ev->kind == EV_KEY && ev->key == CTRL('z')) {
+        tui_suspend();
         return;
     }
     if (a->sub.questions && ev->kind == EV_KEY && ev->key == KEY_F(4)) {
