@@ -58,9 +58,9 @@ void help_key(app *a, const tui_event *ev)
         a->help_scroll += page;
     else if (ev->kind == EV_KEY && ev->key == KEY_PPAGE)
         a->help_scroll = a->help_scroll > page ? a->help_scroll - page : 0;
-    else if (ev->kind == EV_KEY && ev->key == CTRL('q'))
+    else if (ev->kind == EV_KEY && ev->key == CTRL('q')) {
         app_commit_or_keep(a);
         a->quit = 1;
-    else
+    } else
         a->overlay = OV_NONE;
 }
