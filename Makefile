@@ -109,7 +109,7 @@ $(SHIM_SO): tests/failio.c
 
 # ---- run and test -------------------------------------------------------------
 
-# Until the wizard lands, `make run` shows the command line's help.
+# `make run` starts the wizard (its start screen: saved drafts, or a new letter).
 run: ajar
 	./ajar
 

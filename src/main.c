@@ -139,8 +139,9 @@ static void print_usage(FILE *f)
 {
     fprintf(f,
             "ajar %s — decline a job offer and leave the door open\n\n"
-            "Usage: ajar COMMAND [ARGS]\n"
-            "       (the step-by-step wizard comes in the next version)\n\nCommands:\n",
+            "Usage: ajar                the wizard: your drafts, or a new letter\n"
+            "       ajar DRAFT.json     the wizard on that draft\n"
+            "       ajar COMMAND [ARGS]\n\nCommands:\n",
             AJAR_VERSION);
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++) {
         const command *c = &COMMANDS[i];

@@ -262,7 +262,8 @@ static void from_keyboard(tui_event *ev, int timeout_ms)
     }
     if (wc < 32 || wc == 127) {
         ev->kind = EV_KEY;
-        ev->key = wc == 127 ? KEY_BACKSPACE : wc == '\n' ? '\r' : (int)wc;
+        /* with nonl(), Enter is CR and Ctrl-J is LF: the two stay apart */
+        ev->key = wc == 127 ? KEY_BACKSPACE : (int)wc;
         if (wc == CTRL('h'))
             ev->key = KEY_BACKSPACE;
         return;
