@@ -289,46 +289,79 @@ static int cmp_member_names(const void *a, const void *b)
 /* Finds a duplicate key or a non-finite number anywhere below v and reports
  * it with its field path. Sorting the members keeps this O(n log n) even for
  * hostile objects with many keys. */
-static ajar_status check_tree(const cJSON *v, const char *path, const char *origin,
+/* Where a value sits in the tree, as a chain to the root: the field path
+ * is only spelled out when an error needs it. */
+typedef struct tree_at {
+    const struct tree_at *parent;
+    const char *key; /* member name, or NULL for an array item */
+    size_t index;
+} tree_at;
+
+/* The field path of `at` ("contacts[2].name"), or NULL when memory runs out. */
+static char *path_of(const tree_at *at)
+{
+    if (!at || !at->parent)
+        return strdup("");
+    char *up = path_of(at->parent);
+    char *p = !up ? NULL
+              : at->key ? ajar_json_path_key(up, at->key)
+                        : ajar_json_path_index(up, at->index);
+    free(up);
+    return p;
+}
+
+static ajar_status tree_error(ajar_errors *errs, const char *origin, const tree_at *at,
+                              const char *fmt, const char *arg)
+{
+    char *p = path_of(at);
+    ajar_status st = ajar_errors_add(errs, AJAR_E_INVALID, origin, p && p[0] ? p : NULL, 0, 0, 0,
+                                     fmt, arg);
+    free(p);
+    return st;
+}
+
+static ajar_status check_tree(const cJSON *v, const tree_at *at, const char *origin,
                               ajar_errors *errs)
 {
     if (cJSON_IsNumber(v) && !isfinite(v->valuedouble))
-        return ajar_errors_add(errs, AJAR_E_INVALID, origin, path, 0, 0, 0,
-                               "number is too large");
+        return tree_error(errs, origin, at, "number is too large%s", "");
     if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
         return AJAR_OK;
     size_t n = 0;
     for (const cJSON *c = v->child; c; c = c->next)
         n++;
     if (cJSON_IsObject(v) && n > 1) {
-        const cJSON **members = malloc(n * sizeof *members);
-        if (!members)
-            return ajar_errors_add(errs, AJAR_E_NOMEM, origin, path, 0, 0, 0, "out of memory");
-        size_t i = 0;
-        for (const cJSON *c = v->child; c; c = c->next)
-            members[i++] = c;
-        qsort(members, n, sizeof *members, cmp_member_names);
-        for (i = 1; i < n; i++) {
-            if (strcmp(members[i]->string, members[i - 1]->string) == 0) {
-                char *p = ajar_json_path_key(path, members[i]->string);
-                ajar_errors_add(errs, AJAR_E_INVALID, origin, p ? p : path, 0, 0, 0,
-                                "the key \"%s\" appears more than once in the same object",
-                                members[i]->string);
-                free(p);
-                free(members);
-                return AJAR_E_INVALID;
-            }
+        /* few members: compare each pair; many: sort copies of the names */
+        const cJSON *dup = NULL;
+        if (n <= 16) {
+            for (const cJSON *c = v->child; c && !dup; c = c->next)
+                for (const cJSON *d = c->next; d && !dup; d = d->next)
+                    if (strcmp(c->string, d->string) == 0)
+                        dup = d;
+        } else {
+            const cJSON **members = malloc(n * sizeof *members);
+            if (!members)
+                return ajar_errors_add(errs, AJAR_E_NOMEM, origin, NULL, 0, 0, 0, "out of memory");
+            size_t i = 0;
+            for (const cJSON *c = v->child; c; c = c->next)
+                members[i++] = c;
+            qsort(members, n, sizeof *members, cmp_member_names);
+            for (i = 1; i < n && !dup; i++)
+                if (strcmp(members[i]->string, members[i - 1]->string) == 0)
+                    dup = members[i];
+            free(members);
         }
-        free(members);
+        if (dup) {
+            tree_at here = {at, dup->string, 0};
+            return tree_error(errs, origin, &here,
+                              "the key \"%s\" appears more than once in the same object",
+                              dup->string);
+        }
     }
     size_t index = 0;
     for (const cJSON *c = v->child; c; c = c->next, index++) {
-        char *p = cJSON_IsObject(v) ? ajar_json_path_key(path, c->string)
-                                    : ajar_json_path_index(path, index);
-        if (!p)
-            return ajar_errors_add(errs, AJAR_E_NOMEM, origin, path, 0, 0, 0, "out of memory");
-        ajar_status st = check_tree(c, p, origin, errs);
-        free(p);
+        tree_at here = {at, cJSON_IsObject(v) ? c->string : NULL, index};
+        ajar_status st = check_tree(c, &here, origin, errs);
         if (st != AJAR_OK)
             return st;
     }
@@ -362,7 +395,8 @@ ajar_status ajar_json_parse(const char *text, size_t len, const char *origin, cJ
         at = (end && end >= text && end <= text + len) ? (size_t)(end - text) : len;
         return syntax_at(errs, origin, text, at, "not valid JSON");
     }
-    st = check_tree(root, "", origin, errs);
+    tree_at top = {NULL, NULL, 0};
+    st = check_tree(root, &top, origin, errs);
     if (st != AJAR_OK) {
         cJSON_Delete(root);
         return st;
