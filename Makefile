@@ -45,13 +45,14 @@ MAIN_OBJ  := $(BUILD)/src/main.o
 UNIT_OBJ  := $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/main.o
 SHIM_SO   := $(BUILD)/tests/failio.so
 
-.PHONY: all run check unit cli asan deps install uninstall clean help
+.PHONY: all run check unit cli e2e asan deps install uninstall clean help
 all: ajar
 
 help:
 	@echo "make            build ./ajar"
 	@echo "make run        build and start ajar"
-	@echo "make check      build and run every test"
+	@echo "make check      build and run every test (unit, cli, e2e)"
+	@echo "make e2e        the wizard's end-to-end tests: key scripts, then tmux"
 	@echo "make asan       run the tests under AddressSanitizer + UBSan"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX) (PREFIX=$(PREFIX))"
@@ -122,13 +123,21 @@ cli: $(BUILD)/ajar $(SHIM_SO)
 	AJAR_REPO=$(CURDIR) AJAR_BIN=$(CURDIR)/$(BUILD)/ajar AJAR_FAILIO=$(CURDIR)/$(SHIM_SO) AJAR_DATA_DIR=$(CURDIR) \
 	    tests/run-cli.sh tests/cli/*.sh
 
-check: unit cli
+# The wizard driven by key scripts (screens and drafts compared with tests/e2e/*/), then in a
+# real terminal through tmux (skipped, saying so, without tmux). Neither needs a terminal.
+e2e: $(BUILD)/ajar
+	AJAR_BIN=$(CURDIR)/$(BUILD)/ajar tests/e2e/run.sh
+	AJAR_BIN=$(CURDIR)/$(BUILD)/ajar tests/e2e/tmux.sh
 
-# The whole suite again, built separately with AddressSanitizer + UBSan.
+check: unit cli e2e
+
+# The whole suite again (unit, cli and e2e), built separately with AddressSanitizer + UBSan,
+# in ASAN_BUILD (another folder for another worktree or branch: make asan ASAN_BUILD=build-x-asan).
+ASAN_BUILD ?= build-asan
 asan:
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:verify_asan_link_order=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    $(MAKE) BUILD=build-asan OPT='-O1 -g -fno-omit-frame-pointer' \
+	    $(MAKE) BUILD=$(ASAN_BUILD) OPT='-O1 -g -fno-omit-frame-pointer' \
 	    SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=all' check
 
 # ---- set-up -------------------------------------------------------------------

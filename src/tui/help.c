@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ajar/strbuf.h"
+#include "ajar/utf8.h"
 #include "app.h"
 
 static char *help_text(const app *a)
@@ -35,16 +36,24 @@ void help_draw(app *a)
     int x = (cols - w) / 2, y = 1;
     if (w < 10 || h < 3)
         return;
+    /* the whole width: no piece of the screen below may show beside the help */
     for (int r = y; r < y + h; r++)
-        tui_fill(r, x - 1 > 0 ? x - 1 : 0, w + 2, 0);
+        tui_fill(r, 0, cols, 0);
     char *text = help_text(a);
     if (!text)
         return;
-    int total = tui_put_wrapped(y, x, text, w, a->help_scroll, h, 0);
+    /* clamp the scroll before drawing, so a long PgDn never shows an empty page */
+    int total = (int)ajar_wrap(text, strlen(text), (size_t)w, NULL, 0);
     if (a->help_scroll > total - h)
         a->help_scroll = total - h > 0 ? total - h : 0;
-    tui_puts(y, x, a->steps->items[a->step].title, w, tui_attr(ROLE_TITLE));
+    tui_put_wrapped(y, x, text, w, a->help_scroll, h, 0);
+    if (a->help_scroll == 0) /* the title, in colour, only where it is */
+        tui_puts(y, x, a->steps->items[a->step].title, w, tui_attr(ROLE_TITLE));
     free(text);
+    /* the key bar names the keys of the help, not those of the screen below */
+    tui_fill(rows - 1, 0, cols, tui_attr(ROLE_KEYBAR));
+    tui_puts(rows - 1, 1, "↑↓ PgUp PgDn scroll   any other key: back   Ctrl-Q quit", cols - 2,
+             tui_attr(ROLE_KEYBAR));
 }
 
 void help_key(app *a, const tui_event *ev)
@@ -58,7 +67,8 @@ void help_key(app *a, const tui_event *ev)
         a->help_scroll += page;
     else if (ev->kind == EV_KEY && ev->key == KEY_PPAGE)
         a->help_scroll = a->help_scroll > page ? a->help_scroll - page : 0;
-    else if (ev->kind == EV_KEY && ev->key == CTRL('q')) {
+    else if (ev->kind == EV_KEY && (ev->key == CTRL('q') || ev->key == KEY_F(10))) {
+        /* quitting from the help keeps what was being typed, as everywhere */
         app_commit_or_keep(a);
         a->quit = 1;
     } else

@@ -102,7 +102,7 @@ static void draw_sidebar(const app *a, const layout *l)
 {
     if (!l->side_w)
         return;
-    for (size_t i = 0; i < a->steps->count && (int)i < l->body_h; i++) {
+    for (size_t i = 0; i < a->steps->count && (int)i + 1 < l->body_h; i++) {
         int y = l->body_y + 1 + (int)i;
         const char *state = step_state(a, i);
         int current = i == a->step;
