@@ -28,8 +28,11 @@ int ajar_edit_set(ajar_edit *e, const char *s);
 
 /* Inserts s[0..n) at the cursor, as typed or pasted, and moves the cursor
  * after it. Invalid UTF-8 becomes U+FFFD; CR LF and lone CR become LF; in a
- * single-line edit LF and tab become one space; other control characters
- * (ESC, C1 ...) are dropped, never stored. Stops at max_chars characters.
+ * single-line edit LF and tab become one space; escape sequences (ESC [ ...
+ * final, ESC ] ... BEL or ESC \, ESC and one character, the C1 CSI and its
+ * parameters) are dropped whole, so pasted colours leave no "[31m"; other
+ * control characters (C0, DEL, C1) are dropped. None is ever stored. Stops
+ * at max_chars characters.
  * Returns the number of characters inserted, or -1 when memory ran out
  * (nothing inserted). */
 long ajar_edit_insert(ajar_edit *e, const char *s, size_t n);

@@ -53,6 +53,30 @@ int ajar_edit_set(ajar_edit *e, const char *s)
     return 1;
 }
 
+/* After an ESC (or the one-character CSI, U+009B) at s[i - 1]: the offset
+ * past the whole escape sequence, so pasted colour codes and terminal
+ * titles leave no "[31m" behind. */
+static size_t skip_escape(const char *s, size_t n, size_t i, uint32_t introducer)
+{
+    if (introducer == 0x1b && i < n && s[i] == ']') { /* OSC: up to BEL or ESC \ */
+        for (i++; i < n; i++) {
+            if (s[i] == '\a')
+                return i + 1;
+            if (s[i] == 0x1b && i + 1 < n && s[i + 1] == '\\')
+                return i + 2;
+        }
+        return n;
+    }
+    if (introducer == 0x9b || (i < n && s[i] == '[')) { /* CSI: parameters, then a final byte */
+        if (introducer == 0x1b)
+            i++;
+        while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x3f)
+            i++;
+        return i < n && (unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7e ? i + 1 : i;
+    }
+    return i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f ? i + 1 : i;
+}
+
 long ajar_edit_insert(ajar_edit *e, const char *s, size_t n)
 {
     /* The filtered text is built first so that a failure inserts nothing. */
@@ -67,6 +91,10 @@ long ajar_edit_insert(ajar_edit *e, const char *s, size_t n)
         uint32_t cp;
         size_t k = ajar_utf8_decode(s + i, n - i, &cp);
         i += k;
+        if (cp == 0x1b || cp == 0x9b) {
+            i = skip_escape(s, n, i, cp);
+            continue;
+        }
         if (cp == '\r') {
             if (i < n && s[i] == '\n')
                 continue; /* the LF that follows does the work */

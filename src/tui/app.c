@@ -56,13 +56,24 @@ int app_save(app *a)
 int app_set(app *a, const char *path, cJSON *value, char **error)
 {
     ajar_errors errs = {0};
-    if (ajar_draft_set(a->draft, path, value, &errs) != AJAR_OK) {
-        *error = first_message(&errs);
-        ajar_errors_clear(&errs);
+    /* a change the whole draft's rules refuse is taken back, so the draft
+     * on screen can always be saved */
+    ajar_draft *before = ajar_draft_clone(a->draft);
+    if (!before) {
+        cJSON_Delete(value);
+        *error = strdup("out of memory");
         return 0;
     }
+    if (ajar_draft_set(a->draft, path, value, &errs) != AJAR_OK ||
+        ajar_draft_validate(a->draft, NULL, &errs) != AJAR_OK) {
+        *error = first_message(&errs);
+        ajar_errors_clear(&errs);
+        ajar_draft_free(a->draft);
+        a->draft = before;
+        return 0;
+    }
+    ajar_draft_free(before);
     ajar_errors_clear(&errs);
-    /* whole-draft rules (such as one offer-maker) are checked by the save */
     if (app_save(a))
         app_status(a, 0, "Saved.");
     app_refresh_preview(a);

@@ -162,6 +162,10 @@ void list_close_entry(app *a);
 
 /* ---- screens ---------------------------------------------------------------------- */
 
+/* Text written with hard line breaks, made to flow at any width: a break
+ * after a long line goes, one after a short line (a list) stays. */
+char *tui_reflow(const char *s);
+
 /* The wizard's main screen: title, sidebar, step pane, preview, status, key bar. */
 void wizard_draw(app *a);
 void wizard_key(app *a, const tui_event *ev);

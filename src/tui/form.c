@@ -155,7 +155,7 @@ static cJSON *value_of(const ajar_question *q, const char *text, char **error)
             char *end;
             long m = strtol(p, &end, 10);
             if (end == p || m < 1 || m > 120) {
-                *error = strdup("write numbers of months from 1 to 120, such as 3, 6, 12");
+                *error = strdup("Write whole numbers of months from 1 to 120.");
                 cJSON_Delete(v);
                 v = NULL;
                 break;
@@ -209,6 +209,20 @@ static int set_bool(form *f, app *a, int value)
 {
     const ajar_question *q = &f->questions[f->focus];
     char *p = path_of(f, q), *error = NULL;
+    /* only one person made the offer: saying so of this one unmarks the others */
+    if (p && value && strcmp(q->path, "made_offer") == 0) {
+        const cJSON *list = NULL, *c;
+        ajar_draft_get(a->draft, "contacts", &list, NULL);
+        size_t i = 0;
+        cJSON_ArrayForEach(c, list)
+        {
+            char *other = ajar_asprintf("contacts[%zu].made_offer", i++);
+            if (other && strcmp(other, p) != 0 &&
+                cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "made_offer")))
+                ajar_draft_set(a->draft, other, cJSON_CreateBool(0), NULL);
+            free(other);
+        }
+    }
     int ok = p && app_set(a, p, cJSON_CreateBool(value), &error);
     free(p);
     free(f->fields[f->focus].error);
@@ -235,6 +249,8 @@ static int text_key(form *f, app *a, const tui_event *ev, int width)
             ajar_edit_insert(e, ev->text, strlen(ev->text));
         }
         st->dirty = 1;
+        free(st->error); /* the complaint was about the text before */
+        st->error = NULL;
         return KEY_HANDLED;
     }
     if (ev->kind != EV_KEY)
@@ -288,8 +304,11 @@ static int text_key(form *f, app *a, const tui_event *ev, int width)
     default:
         return KEY_IGNORED;
     }
-    if (e->len != before)
+    if (e->len != before) {
         st->dirty = 1;
+        free(st->error);
+        st->error = NULL;
+    }
     return KEY_HANDLED;
 }
 
@@ -301,41 +320,45 @@ static int choice_key(form *f, const tui_event *ev)
     size_t n = q->nchoices, old = st->choice;
     if (n == 0)
         return KEY_IGNORED;
-    if (ev->kind == EV_CHAR && ev->text[0] && ev->text[1] == '\0') {
-        /* a letter jumps to the next choice whose label starts with it */
+    if (ev->kind == EV_CHAR && ev->text[0] == ' ' && ev->text[1] == '\0') {
+        st->choice = old >= n ? 0 : (old + 1) % n;
+    } else if (ev->kind == EV_CHAR && ev->text[0] && ev->text[1] == '\0') {
+        /* a letter jumps to the next choice starting with it, or else to
+         * the next with a word starting with it ("f": "My family...") */
         char c = (char)(ev->text[0] | 0x20);
-        for (size_t k = 1; k <= n; k++) {
-            size_t i = (old + k) % n;
-            if (((char)(q->choices[i].label[0] | 0x20)) == c) {
-                st->choice = i;
-                break;
+        int found = 0;
+        for (int any_word = 0; any_word < 2 && !found; any_word++) {
+            for (size_t k = 1; k <= n && !found; k++) {
+                size_t i = (old >= n ? k - 1 : old + k) % n;
+                const char *l = q->choices[i].label;
+                for (size_t j = 0; l[j] && !found && (any_word || j == 0); j++) {
+                    /* words of four letters or more: not "for", "me" */
+                    size_t len = strcspn(l + j, " ),.");
+                    found = (j == 0 || l[j - 1] == ' ' || l[j - 1] == '(') &&
+                            (char)(l[j] | 0x20) == c && (j == 0 || len >= 4);
+                }
+                if (found)
+                    st->choice = i;
             }
         }
-        if (ev->text[0] == ' ')
-            st->choice = old >= n ? 0 : (old + 1) % n;
     } else if (ev->kind == EV_KEY) {
+        /* Up and Down go to the other questions, as everywhere */
         switch (ev->key) {
-        case KEY_UP:
         case KEY_LEFT:
             if (old == 0 || old >= n)
-                return ev->key == KEY_UP ? KEY_IGNORED : KEY_HANDLED;
+                return KEY_HANDLED;
             st->choice = old - 1;
             break;
-        case KEY_DOWN:
         case KEY_RIGHT:
             if (old >= n)
                 st->choice = 0;
             else if (old + 1 < n)
                 st->choice = old + 1;
             else
-                return ev->key == KEY_DOWN ? KEY_IGNORED : KEY_HANDLED;
+                return KEY_HANDLED;
             break;
         case '\r':
         case KEY_ENTER:
-            if (old >= n) {
-                st->choice = 0;
-                break;
-            }
             return KEY_COMMIT_NEXT;
         default:
             return KEY_IGNORED;

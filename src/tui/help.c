@@ -11,11 +11,16 @@ static char *help_text(const app *a)
     const ajar_step *s = &a->steps->items[a->step];
     ajar_strbuf b;
     ajar_strbuf_init(&b);
-    ajar_strbuf_printf(&b, "%s\n\n%s\n\n", s->title, s->rule);
+    char *rule = tui_reflow(s->rule), *advice = tui_reflow(s->advice);
+    char *example = tui_reflow(s->example);
+    ajar_strbuf_printf(&b, "%s\n\n%s\n\n", s->title, rule ? rule : s->rule);
     if (s->advice[0])
-        ajar_strbuf_printf(&b, "%s\n\n", s->advice);
+        ajar_strbuf_printf(&b, "%s\n\n", advice ? advice : s->advice);
     if (s->example[0])
-        ajar_strbuf_printf(&b, "For example: %s\n\n", s->example);
+        ajar_strbuf_printf(&b, "For example: %s\n\n", example ? example : s->example);
+    free(rule);
+    free(advice);
+    free(example);
     ajar_strbuf_puts(&b, "Keys\n\n");
     for (int r = REQ_NONE + 1; r < REQ_COUNT; r++)
         ajar_strbuf_printf(&b, "  %-14s %s\n", tui_request_keys((tui_request)r),

@@ -90,8 +90,11 @@ static int key_by_name(const char *name, size_t n, token *t)
     return -1;
 }
 
-/* Adds the keys of one script line. */
-static int parse_keys(const char *s, size_t n, const char **why)
+/* The message for a script mistake (printed once, before the screen starts). */
+static char why_buf[200];
+
+/* Adds the keys of script line `line`. */
+static int parse_keys(const char *s, size_t n, int line, const char **why)
 {
     size_t i = 0;
     while (i < n) {
@@ -100,7 +103,11 @@ static int parse_keys(const char *s, size_t n, const char **why)
             const char *close = memchr(s + i, '>', n - i);
             int key = close ? key_by_name(s + i + 1, (size_t)(close - s - i - 1), &t) : -1;
             if (key < 0) {
-                *why = "the key script names a key it does not know (see docs/ajar.1)";
+                int len = close ? (int)(close - s - i) + 1 : (int)(n - i);
+                snprintf(why_buf, sizeof why_buf,
+                         "AJAR_SCRIPT line %d: %.*s is not a key name (see TESTING in man ajar)",
+                         line, len > 40 ? 40 : len, s + i);
+                *why = why_buf;
                 return 0;
             }
             if (t.kind != TOK_RESIZE) {
@@ -144,7 +151,9 @@ static char *unescape(const char *s, size_t n)
 static int parse_script(const char *text, size_t len, const char **why)
 {
     size_t pos = 0;
+    int lineno = 0;
     while (pos < len) {
+        lineno++;
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len, n = end - pos;
         const char *line = text + pos;
@@ -157,7 +166,7 @@ static int parse_script(const char *text, size_t len, const char **why)
             ok = add_token((token){TOK_PASTE, 0, 0, 0, unescape(line + 7, n - 7)});
         } else if (n > 0 && line[0] == '#') {
             /* a comment */
-        } else if (!parse_keys(line, n, why)) {
+        } else if (!parse_keys(line, n, lineno, why)) {
             return 0;
         }
         if (!ok) {

@@ -50,9 +50,11 @@ static void draw_list(app *a, start *st, int rows, int cols)
         struct tm tm;
         localtime_r(&d->mtime.tv_sec, &tm);
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        char *right = ajar_asprintf("%zu/%zu steps  %s", d->steps_done < a->steps->count
-                                                             ? d->steps_done : a->steps->count,
-                                    a->steps->count, when);
+        char *right = d->valid ? ajar_asprintf("%zu/%zu steps  %s",
+                                               d->steps_done < a->steps->count
+                                                   ? d->steps_done : a->steps->count,
+                                               a->steps->count, when)
+                               : ajar_asprintf("%s", when);
         char *left = ajar_strbuf_take(&b);
         int rw = right ? (int)ajar_utf8_width(right, strlen(right)) : 0;
         tui_puts(y, 4, left ? left : "", w - rw - 4, attr);
@@ -128,13 +130,17 @@ static int key(app *a, start *st, const tui_event *ev, char **path, const char *
         *sel = 0;
     else if (k == KEY_END && count)
         *sel = count - 1;
-    else if (!st->asking && strcmp(c, "n") == 0)
+    else if (!st->asking && strcmp(c, "n") == 0) {
         st->asking = 1;
-    else if (st->asking && (k == 27 || k == KEY_LEFT))
+        app_status(a, 0, " ");
+    } else if (st->asking && (k == 27 || k == KEY_LEFT)) {
         st->asking = 0;
+        app_status(a, 0, " ");
+    }
     else if (k == '\r' || k == KEY_ENTER) {
         if (!st->asking && st->sel == 0) {
             st->asking = 1;
+            app_status(a, 0, " ");
         } else if (!st->asking) {
             *path = strdup(st->drafts[st->sel - 1].path);
             *scenario = NULL;

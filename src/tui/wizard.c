@@ -58,8 +58,27 @@ static const char *step_state(const app *a, size_t i)
     return s ? s : "todo";
 }
 
+/* 1 when at least one question of step i has an answer. */
+static int step_answered(const app *a, size_t i)
+{
+    const ajar_step *s = &a->steps->items[i];
+    for (size_t q = 0; q < s->nquestions; q++) {
+        const cJSON *v = NULL;
+        if (ajar_draft_get(a->draft, s->questions[q].path, &v, NULL) != AJAR_OK || !v ||
+            cJSON_IsNull(v))
+            continue;
+        if ((cJSON_IsString(v) && !v->valuestring[0]) ||
+            (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0))
+            continue;
+        return 1;
+    }
+    return s->nquestions == 0;
+}
+
 static void mark_done(app *a)
 {
+    if (!step_answered(a, a->step))
+        return; /* passed by, not done */
     char path[128];
     snprintf(path, sizeof path, "steps.%s", a->steps->items[a->step].id);
     const char *s = ajar_draft_string(a->draft, path);
@@ -80,14 +99,15 @@ static void draw_title(const app *a, const layout *l)
     ajar_strbuf b;
     ajar_strbuf_init(&b);
     ajar_strbuf_puts(&b, " ajar");
+    if (!l->side_w)
+        ajar_strbuf_printf(&b, " · %zu/%zu %s", a->step + 1, a->steps->count,
+                           a->steps->items[a->step].title);
     const char *company = ajar_draft_string(a->draft, "offer.company");
     const char *role = ajar_draft_string(a->draft, "offer.role");
     if (company && company[0])
         ajar_strbuf_printf(&b, " · %s", company);
     if (role && role[0])
         ajar_strbuf_printf(&b, " · %s", role);
-    if (!l->side_w)
-        ajar_strbuf_printf(&b, " · step %zu of %zu", a->step + 1, a->steps->count);
     char *s = ajar_strbuf_take(&b);
     int used = tui_puts(0, 0, s, l->cols, attr | A_BOLD);
     free(s);
@@ -102,8 +122,12 @@ static void draw_sidebar(const app *a, const layout *l)
 {
     if (!l->side_w)
         return;
-    for (size_t i = 0; i < a->steps->count && (int)i + 1 < l->body_h; i++) {
-        int y = l->body_y + 1 + (int)i;
+    /* scrolled so that the current step is always in view */
+    size_t first = 0, room = l->body_h > 1 ? (size_t)(l->body_h - 1) : 1;
+    if (a->step >= first + room)
+        first = a->step - room + 1;
+    for (size_t i = first; i < a->steps->count && i - first < room; i++) {
+        int y = l->body_y + 1 + (int)(i - first);
         const char *state = step_state(a, i);
         int current = i == a->step;
         int done = strcmp(state, "done") == 0;
@@ -122,7 +146,7 @@ static void draw_sidebar(const app *a, const layout *l)
     for (int y = l->body_y; y < l->body_y + l->body_h; y++)
         tui_puts(y, l->side_w - 1, "│", 1, tui_attr(ROLE_FRAME));
     /* what the marks mean, when there is room */
-    int legend = l->body_y + (int)a->steps->count + 2;
+    int legend = l->body_y + (int)(a->steps->count - first) + 2;
     if (legend + 2 < l->body_y + l->body_h) {
         tui_puts(legend, 1, "✓ done   ! look again", l->side_w - 2, tui_attr(ROLE_EXAMPLE));
     }
@@ -130,12 +154,21 @@ static void draw_sidebar(const app *a, const layout *l)
 
 /* Text written with line breaks for a given width, made to flow again:
  * single line breaks become spaces, blank lines (paragraphs) stay. */
-static char *reflow(const char *s)
+char *tui_reflow(const char *s)
 {
+    /* a line break after a long line was made to fit a width: it goes; one
+     * after a short line (a list, a signature) is meant: it stays */
     char *out = strdup(s);
-    for (size_t i = 0; out && out[i]; i++)
-        if (out[i] == '\n' && out[i + 1] != '\n' && (i == 0 || out[i - 1] != '\n'))
+    size_t line_start = 0;
+    for (size_t i = 0; out && out[i]; i++) {
+        if (out[i] != '\n')
+            continue;
+        size_t cols = ajar_utf8_width(out + line_start, i - line_start);
+        if (out[i + 1] != '\n' && out[i + 1] && i > 0 && out[i - 1] != '\n' && cols >= 48)
             out[i] = ' ';
+        else
+            line_start = i + 1;
+    }
     return out;
 }
 
@@ -194,7 +227,7 @@ static int header(app *a, const layout *l, int draw, int scroll)
         tui_puts(y, l->main_x, t ? t : s->title, l->main_w, tui_attr(ROLE_TITLE));
     free(t);
     rows = 2;
-    char *rule = reflow(s->rule);
+    char *rule = tui_reflow(s->rule);
     int at = rows - scroll;
     int r = !rule ? 0
             : draw ? tui_put_wrapped(l->body_y + (at > 0 ? at : 0), l->main_x, rule, l->main_w,
@@ -234,8 +267,15 @@ static void draw_preview(app *a, const layout *l)
         return;
     }
     char *text = ajar_asprintf("Subject: %s\n\n%s", a->preview->subject, a->preview->letter);
-    if (text)
+    if (text) {
+        int total = (int)ajar_wrap(text, strlen(text), (size_t)w, NULL, 0);
+        if (a->preview_scroll > total - (l->body_h - 2))
+            a->preview_scroll = total - (l->body_h - 2) > 0 ? total - (l->body_h - 2) : 0;
         tui_put_wrapped(y + 2, x, text, w, a->preview_scroll, l->body_h - 2, tui_attr(ROLE_PREVIEW));
+        if (total > l->body_h - 2)
+            tui_puts(y, x + w - 12, a->preview_scroll ? " ⇧↑ ⇧↓ more" : "   ⇧↓ more", 12,
+                     tui_attr(ROLE_HINT));
+    }
     free(text);
 }
 
@@ -269,7 +309,7 @@ static void draw_main(app *a, const layout *l)
     form_draw(f, a, y, l->main_x, l->main_w, rows, skip);
     int end = head + form_height(f, a, l->main_w) - a->scroll;
     if (s->example[0] && !a->sub.questions && end + 2 < l->body_h) {
-        char *flow = reflow(s->example);
+        char *flow = tui_reflow(s->example);
         char *ex = flow ? ajar_asprintf("For example: %s", flow) : NULL;
         free(flow);
         if (ex)
@@ -318,11 +358,11 @@ static void draw_keybar(const app *a, const layout *l)
         KEY("Tab", "next");
         KEY("PgDn", "next step");
     }
+    KEY("F1", "help");
+    KEY("Ctrl-Q", "quit");
     KEY("PgUp", "back");
     KEY("F3", "steps");
     KEY("F2", "preview");
-    KEY("F1", "help");
-    KEY("Ctrl-Q", "quit");
 #undef KEY
     int x = 0;
     for (size_t i = 0; i < n; i++) {
@@ -365,6 +405,8 @@ void wizard_draw_quit(app *a)
     (void)a;
     int rows = getmaxy(stdscr), cols = getmaxx(stdscr);
     const char *q = " Quit ajar? Your answers are saved.  y: quit   n: stay ";
+    if ((int)ajar_utf8_width(q, strlen(q)) > cols)
+        q = " Quit? Answers are saved. y / n ";
     int w = (int)ajar_utf8_width(q, strlen(q));
     if (w > cols)
         w = cols;
@@ -373,10 +415,15 @@ void wizard_draw_quit(app *a)
 
 /* ---- keys ---------------------------------------------------------------------------- */
 
-/* Commits the focused question of the active form; 0 when it was refused. */
+/* Commits the focused question of the active form; 0 when it was refused
+ * (the status line then says so: the move the user asked for did not happen). */
 static int commit(app *a)
 {
-    return form_commit(a->sub.questions ? &a->sub : &a->form, a);
+    form *f = a->sub.questions ? &a->sub : &a->form;
+    if (form_commit(f, a))
+        return 1;
+    app_status(a, 1, "This answer cannot be kept as it is: fix it, or Esc to undo the change.");
+    return 0;
 }
 
 static void go_step(app *a, long delta)
@@ -414,6 +461,33 @@ void wizard_key(app *a, const tui_event *ev)
             a->quit = 1;
         }
         a->overlay = OV_NONE;
+        return;
+    }
+    layout l = compute(a);
+    if (!l.main_w && l.prev_w) {
+        /* the preview in place of the questions: keys scroll it, typing
+         * goes nowhere (F2 brings the questions back) */
+        int key = ev->kind == EV_KEY ? ev->key : 0;
+        if (key == KEY_DOWN || key == KEY_SF) {
+            a->preview_scroll++;
+            return;
+        }
+        if (key == KEY_UP || key == KEY_SR) {
+            a->preview_scroll = a->preview_scroll > 0 ? a->preview_scroll - 1 : 0;
+            return;
+        }
+        if (key == KEY_HOME) {
+            a->preview_scroll = 0;
+            return;
+        }
+        if (ev->kind == EV_CHAR || ev->kind == EV_PASTE || key == '\t' || key == KEY_BTAB ||
+            key == '\r' || key == KEY_BACKSPACE || key == KEY_DC || key == 27) {
+            app_status(a, 0, "This is the letter as it stands; F2 goes back to the questions.");
+            return;
+        }
+    } else if (l.prev_w && ev->kind == EV_KEY && (ev->key == KEY_SF || ev->key == KEY_SR)) {
+        /* Shift-Down / Shift-Up scroll the preview beside the questions */
+        a->preview_scroll += ev->key == KEY_SF ? 1 : (a->preview_scroll > 0 ? -1 : 0);
         return;
     }
     tui_request r = tui_global_request(ev, form_in_text(f));

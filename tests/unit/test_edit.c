@@ -11,13 +11,24 @@ START_TEST(insert_filters_controls_and_line_breaks)
 {
     ajar_edit e;
     ajar_edit_init(&e, 0, 0);
-    const char *typed = "a\x1b[31mb\r\nc\td\xc2\x9b" "e";
-    ck_assert_int_eq(ajar_edit_insert(&e, typed, strlen(typed)), 11);
-    ck_assert_str_eq(e.text, "a[31mb c de");
+    const char *typed = "a\x1b[31mb\r\nc\td\x07" "e";
+    ck_assert_int_eq(ajar_edit_insert(&e, typed, strlen(typed)), 7);
+    ck_assert_str_eq(e.text, "ab c de");
     ajar_edit_free(&e);
     ajar_edit_init(&e, 1, 0);
     ajar_edit_insert(&e, "one\r\ntwo\rthree\tx\x07", 18);
     ck_assert_str_eq(e.text, "one\ntwo\nthree\tx");
+    ajar_edit_free(&e);
+}
+END_TEST
+
+START_TEST(escape_sequences_are_dropped_whole)
+{
+    ajar_edit e;
+    ajar_edit_init(&e, 0, 0);
+    const char *pasted = "Zo\xc3\xab\x1b]0;evil title\x07 \x1b[1;31mred\x1b[0m \xc2\x9b" "2Jx \x1b" "cy \x1b]8;;http://x\x1b\\link";
+    ajar_edit_insert(&e, pasted, strlen(pasted));
+    ck_assert_str_eq(e.text, "Zo\xc3\xab red x y link");
     ajar_edit_free(&e);
 }
 END_TEST
@@ -137,6 +148,7 @@ Suite *edit_suite(void)
     Suite *s = suite_create("edit");
     TCase *tc = tcase_create("edit");
     tcase_add_test(tc, insert_filters_controls_and_line_breaks);
+    tcase_add_test(tc, escape_sequences_are_dropped_whole);
     tcase_add_test(tc, invalid_utf8_becomes_replacement_character);
     tcase_add_test(tc, max_chars_counts_characters_not_bytes);
     tcase_add_test(tc, cursor_moves_by_character_and_word);
