@@ -160,3 +160,16 @@ test_set_on_missing_or_invalid_file() {
     run "$AJAR" set trunc.json tone=warm; expect_status 1; expect_in err "trunc.json:1:21: the file ends where a value should be"
     same_file trunc.json before.json
 }
+
+test_readme_shows_the_screens_as_they_are() {
+    # the README's captures are the end-to-end tests' golden dumps: keep them in step
+    python3 - "$AJAR_REPO" <<'PY'
+import sys
+root = sys.argv[1]
+readme = open(f"{root}/README.md", encoding="utf-8").read()
+for name in ("honest", "review"):
+    screen = open(f"{root}/tests/e2e/walk/{name}.screen", encoding="utf-8").read()
+    if screen not in readme:
+        sys.exit(f"README.md does not hold tests/e2e/walk/{name}.screen as it is now")
+PY
+}
