@@ -212,6 +212,67 @@ test_sigterm_saves_field() {
     name_is "Zoë Ång" || return 1
 }
 
+# recovered TEXT: the recovery file beside the draft holds TEXT for offer.made_on, and the next
+# start puts it back in its field and says so.
+recovered() {
+    local f="$work/.d.json.recover"
+    [ -f "$f" ] || { echo "no recovery file beside the draft"; ls -la "$work"; return 1; }
+    grep -qF "\"text\": \"$1\"" "$f" || { echo "the recovery file lacks '$1':"; cat "$f"; return 1; }
+    local dir="$work/again"
+    mkdir -p "$dir" && printf ':dump screen\n' >"$dir/keys"
+    (cd "$work" && env -i PATH=/usr/bin:/bin HOME="$work/home" LC_ALL=C.UTF-8 TZ=UTC \
+        TERM=xterm-256color AJAR_TODAY=2026-11-20 AJAR_DATA_DIR="$repo" AJAR_SCRIPT="$dir/keys" \
+        LINES=30 COLUMNS=100 XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" \
+        ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} ${UBSAN_OPTIONS:+UBSAN_OPTIONS=$UBSAN_OPTIONS} \
+        "$AJAR" d.json </dev/null) || { echo "the next start failed"; return 1; }
+    grep -qF "   $1" "$work/screen" && grep -qF "Here is what you were typing" "$work/screen" || {
+        echo "the next start does not offer '$1' back:"
+        cat "$work/screen"
+        return 1
+    }
+}
+
+# A date half typed (not a date yet, so not an answer) when SIGTERM comes: kept beside the
+# draft, offered back at the next start; the terminal restored.
+test_sigterm_keeps_a_half_typed_date() {
+    start 100 30 || return 1
+    wait_for "The offer   (step 1 of 10)" || return 1
+    tm send-keys -t e2e -l "Zoë" || return 1
+    tm send-keys -t e2e Tab Tab Tab Tab || return 1
+    tm send-keys -t e2e -l "2026-1" || return 1
+    wait_for "   2026-1" || return 1
+    kill -TERM "$(cat "$work/ajar.pid")" || return 1
+    wait_exit 143 || return 1
+    restored || return 1
+    name_is "Zoë" || return 1
+    recovered "2026-1" || return 1
+}
+
+# SIGHUP: the terminal goes away (tmux kill-server) while a date is half typed. The save must
+# not need the terminal: the name is in the draft, the date beside it, and ajar has ended.
+test_sighup_keeps_a_half_typed_date() {
+    start 100 30 || return 1
+    wait_for "The offer   (step 1 of 10)" || return 1
+    tm send-keys -t e2e -l "Zoë Ångström" || return 1
+    tm send-keys -t e2e Tab Tab Tab Tab || return 1
+    tm send-keys -t e2e -l "2026-11-3" || return 1
+    wait_for "   2026-11-3" || return 1
+    local pid i
+    pid=$(cat "$work/ajar.pid")
+    tm kill-server || return 1
+    for i in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        echo "ajar still runs after its terminal went away"
+        kill -KILL "$pid"
+        return 1
+    fi
+    name_is "Zoë Ångström" || return 1
+    recovered "2026-11-3" || return 1
+}
+
 tests=("$@")
 if [ ${#tests[@]} -eq 0 ]; then
     mapfile -t tests < <(declare -F | awk '{print $3}' | grep '^test_' | sed 's/^test_//')
