@@ -110,6 +110,12 @@ void app_refresh_preview(app *a)
 
 int app_step_needs_attention(const app *a, size_t i)
 {
+    /* only steps the user has been through: no warnings ahead of them */
+    char path[128];
+    snprintf(path, sizeof path, "steps.%s", a->steps->items[i].id);
+    const char *state = ajar_draft_string(a->draft, path);
+    if (!state || strcmp(state, "done") != 0)
+        return 0;
     for (size_t k = 0; a->findings && k < a->findings->n; k++) {
         const ajar_finding *f = &a->findings->findings[k];
         if (f->severity >= AJAR_SEV_WARNING && f->field &&
@@ -374,7 +380,7 @@ int tui_run(const char *draft_path)
     if (draft_path || choose_draft(&a)) {
         app_refresh_preview(&a);
         app_open_step(&a, resume_step(&a));
-        app_status(&a, 0, "Every answer is saved as you go. F1 or ? for help.");
+        app_status(&a, 0, "Every answer is saved as you go. F1 for help.");
         recover_offer(&a);
         loop(&a);
     }

@@ -18,7 +18,8 @@ enum {
 /* The editing state of one question on screen. */
 typedef struct field_state {
     ajar_edit edit;   /* text-like questions: the text being typed */
-    size_t choice;    /* choice questions: the highlighted choice */
+    size_t choice;    /* choice questions: the chosen one (count: none yet) */
+    size_t hover;     /* choice questions: the one under the cursor */
     size_t item;      /* contacts and referrals: the highlighted entry */
     int dirty;        /* changed since it was loaded or committed */
     int confirm_delete; /* contacts and referrals: Delete pressed once */

@@ -78,3 +78,71 @@ int tui_put_wrapped(int y, int x, const char *s, int width, int skip, int max_ro
     free(lines);
     return (int)count;
 }
+
+/* Columns a continuation row of `line` is indented by: its own indentation,
+ * and past a short "Label:   " at its start, so wrapped text lines up. */
+static size_t hang_of(const char *line, size_t n)
+{
+    size_t i = 0;
+    while (i < n && line[i] == ' ')
+        i++;
+    size_t label = i;
+    while (label < n && label - i < 14 && line[label] != ':' && line[label] != ' ')
+        label++;
+    if (label < n && line[label] == ':' && label + 1 < n && line[label + 1] == ' ') {
+        size_t j = label + 1;
+        while (j < n && line[j] == ' ')
+            j++;
+        return j;
+    }
+    return i;
+}
+
+int tui_put_hanging(int y, int x, const char *s, int width, int skip, int max_rows, int attr)
+{
+    int row = 0;
+    const char *line = s;
+    while (line && *line) {
+        const char *nl = strchr(line, '\n');
+        size_t n = nl ? (size_t)(nl - line) : strlen(line);
+        size_t hang = hang_of(line, n);
+        if ((int)hang > width / 2)
+            hang = 0;
+        /* the first row at full width, the rest indented */
+        size_t first = ajar_wrap(line, n, (size_t)width, NULL, 0);
+        ajar_wrap_line w0;
+        ajar_wrap(line, n, (size_t)width, &w0, 1);
+        if (first <= 1 || hang == 0) {
+            ajar_wrap_line *all = malloc(first * sizeof *all);
+            if (!all)
+                return row;
+            ajar_wrap(line, n, (size_t)width, all, first);
+            for (size_t k = 0; k < first; k++, row++)
+                if (row >= skip && row - skip < max_rows)
+                    tui_put(y + row - skip, x, line + all[k].start, all[k].len, width, attr);
+            free(all);
+        } else {
+            if (row >= skip && row - skip < max_rows)
+                tui_put(y + row - skip, x, line + w0.start, w0.len, width, attr);
+            row++;
+            size_t rest = w0.start + w0.len;
+            while (rest < n && line[rest] == ' ')
+                rest++;
+            size_t cw = (size_t)width - hang;
+            size_t count = ajar_wrap(line + rest, n - rest, cw, NULL, 0);
+            ajar_wrap_line *more = malloc(count * sizeof *more);
+            if (!more)
+                return row;
+            ajar_wrap(line + rest, n - rest, cw, more, count);
+            for (size_t k = 0; k < count; k++, row++)
+                if (row >= skip && row - skip < max_rows)
+                    tui_put(y + row - skip, x + (int)hang, line + rest + more[k].start,
+                            more[k].len, (int)cw, attr);
+            free(more);
+        }
+        line = nl ? nl + 1 : NULL;
+        if (line && !*line)
+            break;
+    }
+    return row;
+}

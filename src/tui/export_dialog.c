@@ -39,6 +39,17 @@ static void propose(app *a)
     free(p);
 }
 
+/* The format most people want for a part. */
+static ajar_export_format natural_format(ajar_export_what w)
+{
+    switch (w) {
+    case AJAR_EXPORT_LETTER: return AJAR_EXPORT_EML;
+    case AJAR_EXPORT_FOLLOWUPS: return AJAR_EXPORT_ICS;
+    case AJAR_EXPORT_ALL: return AJAR_EXPORT_MD;
+    default: return AJAR_EXPORT_TXT;
+    }
+}
+
 /* Moves the format to the next (or previous) one the part allows. */
 static void step_format(export_dialog *d, int dir)
 {
@@ -59,9 +70,7 @@ void export_open(app *a)
         AJAR_EXPORT_FOLLOWUPS, AJAR_EXPORT_LINKEDIN, AJAR_EXPORT_LETTER};
     int reviewing = a->steps->items[a->step].review;
     d->what = reviewing ? BY_TAB[a->tab] : AJAR_EXPORT_LETTER;
-    d->fmt = d->what == AJAR_EXPORT_LETTER ? AJAR_EXPORT_EML
-             : d->what == AJAR_EXPORT_FOLLOWUPS ? AJAR_EXPORT_ICS
-                                                : AJAR_EXPORT_TXT;
+    d->fmt = natural_format(d->what);
     d->row = 0;
     d->path_edited = 0;
     ajar_edit_free(&d->path);
@@ -88,6 +97,11 @@ static void write_export(app *a)
     if (st == AJAR_OK)
         st = ajar_store_write_atomic(path, out.data ? out.data : "", out.len, &errs);
     if (st == AJAR_OK) {
+        /* something went out: the review step is done */
+        ajar_errors ignored = {0};
+        if (ajar_draft_set_string(a->draft, "steps.review", "done", &ignored) == AJAR_OK)
+            app_save(a);
+        ajar_errors_clear(&ignored);
         char *warn = warnings.count ? ajar_error_format(&warnings.items[0]) : NULL;
         if (warn)
             app_status(a, 0, "Wrote %s (note: %s)", path, warn);
@@ -135,8 +149,7 @@ void export_key(app *a, const tui_event *ev)
         int dir = key == KEY_LEFT ? -1 : 1;
         d->what = (ajar_export_what)(((int)d->what + dir + AJAR_EXPORT_WHAT_COUNT) %
                                      AJAR_EXPORT_WHAT_COUNT);
-        if (!ajar_export_allowed(d->what, d->fmt))
-            step_format(d, 1);
+        d->fmt = natural_format(d->what);
         propose(a);
         return;
     }
@@ -207,6 +220,20 @@ void export_draw(app *a)
                                                      : format_label(d->fmt));
             tui_puts(yy, fx, v ? v : "", fw, attr);
             free(v);
+        } else if (!focus) {
+            /* at rest: the home folder as ~, and the start cut rather than the name */
+            const char *home = getenv("HOME");
+            const char *t = d->path.text ? d->path.text : "";
+            size_t hl = home ? strlen(home) : 0;
+            char *shown = hl > 1 && strncmp(t, home, hl) == 0 && t[hl] == '/'
+                              ? ajar_asprintf("~%s", t + hl) : strdup(t);
+            const char *v = shown ? shown : t;
+            size_t vl = strlen(v), skip = 0;
+            while (skip < vl && ajar_utf8_width(v + skip, vl - skip) > (size_t)(fw - 1))
+                skip += ajar_utf8_char_len(v + skip, vl - skip, NULL);
+            int used = skip ? tui_puts(yy, fx, "…", 1, attr) : 0;
+            tui_put(yy, fx + used, v + skip, vl - skip, fw - used, attr);
+            free(shown);
         } else {
             const ajar_edit *e = &d->path;
             size_t start = 0;
@@ -214,16 +241,17 @@ void export_draw(app *a)
                    ajar_utf8_width(e->text + start, e->cursor - start) >= (size_t)(fw - 1))
                 start += ajar_utf8_char_len(e->text + start, e->len - start, NULL);
             tui_put(yy, fx, e->text ? e->text + start : "", e->len - start, fw, attr);
-            if (focus) {
-                form_cursor_y = yy;
-                form_cursor_x = fx + (int)ajar_utf8_width(e->text + start, e->cursor - start);
-            }
+            form_cursor_y = yy;
+            form_cursor_x = fx + (int)ajar_utf8_width(e->text + start, e->cursor - start);
         }
     }
     if (d->row != 2)
         form_cursor_y = -1;
     tui_puts(y + 6, lx, "Tab: next line   ←→: change   Enter: write the file   Esc: close",
              w - 4, tui_attr(ROLE_HINT));
+    if (d->row != 2)
+        tui_puts(y + 5, lx, "The file name can be changed: Tab to it and type.", w - 4,
+                 tui_attr(ROLE_EXAMPLE));
     tui_puts(y + 7, lx, "The file is written whole or not at all; an older one is replaced.",
              w - 4, tui_attr(ROLE_EXAMPLE));
 }

@@ -81,6 +81,7 @@ void form_load(form *f, app *a, size_t i)
         for (size_t c = 0; cJSON_IsString(v) && c < q->nchoices; c++)
             if (strcmp(q->choices[c].id, v->valuestring) == 0)
                 st->choice = c;
+        st->hover = st->choice < q->nchoices ? st->choice : 0;
     } else if (q->kind == AJAR_FK_CONTACTS || q->kind == AJAR_FK_REFERRALS) {
         size_t n = (size_t)cJSON_GetArraySize(v);
         if (st->item > n)
@@ -321,33 +322,43 @@ static int choice_key(form *f, const tui_event *ev)
     if (n == 0)
         return KEY_IGNORED;
     if (ev->kind == EV_CHAR && ev->text[0] == ' ' && ev->text[1] == '\0') {
-        st->choice = old >= n ? 0 : (old + 1) % n;
+        st->choice = st->hover; /* Space chooses the one under the cursor */
     } else if (ev->kind == EV_CHAR && ev->text[0] && ev->text[1] == '\0') {
         /* a letter jumps to the next choice starting with it, or else to
-         * the next with a word starting with it ("f": "My family...") */
+         * the next with a word of four letters or more starting with it
+         * ("f": "I need more flexibility"), and chooses it */
         char c = (char)(ev->text[0] | 0x20);
+        size_t from = st->hover;
         int found = 0;
         for (int any_word = 0; any_word < 2 && !found; any_word++) {
             for (size_t k = 1; k <= n && !found; k++) {
-                size_t i = (old >= n ? k - 1 : old + k) % n;
+                size_t i = (from + k) % n;
                 const char *l = q->choices[i].label;
                 for (size_t j = 0; l[j] && !found && (any_word || j == 0); j++) {
-                    /* words of four letters or more: not "for", "me" */
                     size_t len = strcspn(l + j, " ),.");
                     found = (j == 0 || l[j - 1] == ' ' || l[j - 1] == '(') &&
                             (char)(l[j] | 0x20) == c && (j == 0 || len >= 4);
                 }
                 if (found)
-                    st->choice = i;
+                    st->choice = st->hover = i;
             }
         }
     } else if (ev->kind == EV_KEY) {
-        /* Up and Down go to the other questions, as everywhere */
         switch (ev->key) {
-        case KEY_LEFT:
+        case KEY_UP: /* the cursor moves; past the ends, to the other questions */
+            if (st->hover == 0)
+                return KEY_IGNORED;
+            st->hover--;
+            return KEY_HANDLED;
+        case KEY_DOWN:
+            if (st->hover + 1 >= n)
+                return KEY_IGNORED;
+            st->hover++;
+            return KEY_HANDLED;
+        case KEY_LEFT: /* Left and Right change the answer at once */
             if (old == 0 || old >= n)
                 return KEY_HANDLED;
-            st->choice = old - 1;
+            st->choice = st->hover = old - 1;
             break;
         case KEY_RIGHT:
             if (old >= n)
@@ -356,9 +367,15 @@ static int choice_key(form *f, const tui_event *ev)
                 st->choice = old + 1;
             else
                 return KEY_HANDLED;
+            st->hover = st->choice;
             break;
         case '\r':
         case KEY_ENTER:
+            /* Enter chooses the one under the cursor and goes on */
+            if (st->hover != old) {
+                st->choice = st->hover;
+                st->dirty = 1;
+            }
             return KEY_COMMIT_NEXT;
         default:
             return KEY_IGNORED;

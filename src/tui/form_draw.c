@@ -127,10 +127,15 @@ static void choice_field(pane *p, const ajar_question *q, const field_state *st,
         int y = at(p);
         if (y < 0)
             continue;
-        int on = i == st->choice;
+        int on = i == st->choice, under = i == st->hover;
+        tui_puts(y, p->x, under ? "▸" : " ", 1, tui_attr(ROLE_TITLE));
         tui_puts(y, p->x + 2, on ? "(•) " : "( ) ", 4, tui_attr(on ? ROLE_OK : ROLE_NORMAL));
         tui_puts(y, p->x + 6, q->choices[i].label, p->width - 6,
-                 on ? tui_attr(ROLE_FOCUS) : tui_attr(ROLE_NORMAL));
+                 under ? tui_attr(ROLE_FOCUS) : tui_attr(ROLE_NORMAL));
+        if (under) {
+            p->cur_y = y;
+            p->cur_x = p->x + 3;
+        }
     }
 }
 
@@ -193,9 +198,26 @@ static void list_field(pane *p, app *a, const form *f, const ajar_question *q,
 
 /* The tone check's findings (warnings and worse) about this question's
  * field, under it; with the focus, their suggestions too. */
-static void findings_of(pane *p, app *a, const form *f, const ajar_question *q, int focused)
+static void findings_of(pane *p, app *a, const form *f, const ajar_question *q,
+                        const field_state *st, int focused)
 {
+    /* not while it is being typed, and not before the user has had a go:
+     * an empty answer is only flagged once its step was passed */
+    if (focused && st->dirty)
+        return;
     char *path = ajar_asprintf("%s%s", f->prefix, q->path);
+    const cJSON *v = NULL;
+    if (path)
+        ajar_draft_get(a->draft, path, &v, NULL);
+    int answered = v && !cJSON_IsNull(v) && !(cJSON_IsString(v) && !v->valuestring[0]) &&
+                   !(cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0);
+    char state_path[128];
+    snprintf(state_path, sizeof state_path, "steps.%s", a->steps->items[a->step].id);
+    const char *state = ajar_draft_string(a->draft, state_path);
+    if (!answered && !(state && strcmp(state, "done") == 0)) {
+        free(path);
+        return;
+    }
     size_t n = path ? strlen(path) : 0;
     for (size_t k = 0; path && a->findings && k < a->findings->n; k++) {
         const ajar_finding *fd = &a->findings->findings[k];
@@ -245,7 +267,7 @@ static void question(pane *p, app *a, form *f, size_t i)
         text_rows(p, st->error, 2, tui_attr(ROLE_ERROR));
     if (focused && q->hint[0])
         text_rows(p, q->hint, 2, tui_attr(ROLE_HINT));
-    findings_of(p, a, f, q, focused);
+    findings_of(p, a, f, q, st, focused);
 }
 
 static void lay_out(pane *p, app *a, form *f, size_t stop_at, int *row_of)

@@ -269,6 +269,24 @@ static void from_keyboard(tui_event *ev, int timeout_ms)
         }
         return;
     }
+    if (wc == 27) {
+        /* an escape sequence curses did not know (a key of another
+         * terminal type) is not Esc followed by text: drop all of it */
+        wint_t next;
+        wtimeout(stdscr, 0);
+        int r2 = wget_wch(stdscr, &next);
+        if (r2 == OK && (next == '[' || next == 'O')) {
+            for (int i = 0; i < 16 && wget_wch(stdscr, &next) == OK; i++)
+                if (next >= 0x40 && next <= 0x7e)
+                    break;
+            ev->kind = EV_NONE;
+            return;
+        }
+        if (r2 == OK)
+            unget_wch(next); /* Esc, then a key of its own */
+        else if (r2 == KEY_CODE_YES)
+            ungetch((int)next);
+    }
     if (wc < 32 || wc == 127) {
         ev->kind = EV_KEY;
         /* with nonl(), Enter is CR and Ctrl-J is LF: the two stay apart */

@@ -61,8 +61,17 @@ static int draw_findings(app *a, int y, int x, int width, int rows)
         met += r->fulfilled[i] ? 1 : 0;
     ajar_strbuf_printf(&b, "The eight rules: %zu of %d met.", met, AJAR_CHECKLIST_COUNT);
     for (size_t i = 0; i < AJAR_CHECKLIST_COUNT; i++)
-        ajar_strbuf_printf(&b, "%s%s %s", i ? "  " : " ", r->fulfilled[i] ? "✓" : "✗",
-                           ajar_checker_title(a->checker, i));
+    {
+        /* no break inside "✓ Be a resource": no-break spaces within */
+        const char *t = ajar_checker_title(a->checker, i);
+        ajar_strbuf_printf(&b, "%s%s\u00a0", i ? "  " : " ", r->fulfilled[i] ? "✓" : "✗");
+        for (; t && *t; t++) {
+            if (*t == ' ')
+                ajar_strbuf_puts(&b, "\u00a0");
+            else
+                ajar_strbuf_putc(&b, *t);
+        }
+    }
     char *summary = ajar_strbuf_take(&b);
     if (summary)
         row += tui_put_wrapped(y, x, summary, width, 0, rows, tui_attr(ROLE_LABEL));
@@ -126,10 +135,10 @@ void review_draw(app *a, int y, int x, int width, int rows)
     char *text = tab_text(a, a->tab);
     if (!text)
         return;
-    int total = (int)ajar_wrap(text, strlen(text), (size_t)width, NULL, 0);
+    int total = tui_put_hanging(y, x, text, width, a->review_scroll, 0, 0);
     if (a->review_scroll > total - rows)
         a->review_scroll = total - rows > 0 ? total - rows : 0;
-    tui_put_wrapped(y, x, text, width, a->review_scroll, rows, tui_attr(ROLE_PREVIEW));
+    tui_put_hanging(y, x, text, width, a->review_scroll, rows, tui_attr(ROLE_PREVIEW));
     free(text);
 }
 

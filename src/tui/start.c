@@ -34,6 +34,7 @@ static void draw_list(app *a, start *st, int rows, int cols)
         int sel = i == st->sel;
         int attr = sel ? tui_attr(ROLE_FOCUS) : 0;
         tui_fill(y, 2, w, attr);
+        tui_puts(y, 0, sel ? "▸" : " ", 1, tui_attr(ROLE_TITLE));
         if (i == 0) {
             tui_puts(y, 2, "+ Start a new letter", w, attr | A_BOLD);
             continue;

@@ -150,6 +150,27 @@ int tui_term_start(int scripted, int cols, int rows, const char **why)
     if (!scripted) {
         define_key("\033[200~", TUI_KEY_PASTE_BEGIN);
         define_key("\033[201~", TUI_KEY_PASTE_END);
+        /* what terminals send for these keys when TERM names another
+         * terminal (xterm's TERM inside tmux or screen, rxvt...) */
+        static const struct {
+            const char *seq;
+            int key;
+        } ALIASES[] = {
+            {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME},
+            {"\033OH", KEY_HOME},  {"\033[4~", KEY_END},  {"\033[8~", KEY_END},
+            {"\033[F", KEY_END},   {"\033OF", KEY_END},   {"\033[3~", KEY_DC},
+            {"\033[2~", KEY_IC},   {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+            {"\033[Z", KEY_BTAB},  {"\033[A", KEY_UP},    {"\033[B", KEY_DOWN},
+            {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},  {"\033OA", KEY_UP},
+            {"\033OB", KEY_DOWN},  {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+            {"\033OP", KEY_F(1)},  {"\033OQ", KEY_F(2)},  {"\033OR", KEY_F(3)},
+            {"\033[11~", KEY_F(1)}, {"\033[12~", KEY_F(2)}, {"\033[13~", KEY_F(3)},
+            {"\033[15~", KEY_F(5)}, {"\033[21~", KEY_F(10)}, {"\033[1;2A", KEY_SR},
+            {"\033[1;2B", KEY_SF},
+        };
+        for (size_t i = 0; i < sizeof ALIASES / sizeof *ALIASES; i++)
+            if (key_defined(ALIASES[i].seq) == 0)
+                define_key(ALIASES[i].seq, ALIASES[i].key);
         fputs(PASTE_ON, stdout);
         fflush(stdout);
     }

@@ -159,4 +159,9 @@ void tui_fill(int y, int x, int width, int attr);
  * takes. */
 int tui_put_wrapped(int y, int x, const char *s, int width, int skip, int max_rows, int attr);
 
+/* tui_put_wrapped for laid-out text (a plan, a script): a wrapped line's
+ * continuation rows line up under its text, past its indentation and a
+ * short "Label:" at its start. Returns the rows the whole text takes. */
+int tui_put_hanging(int y, int x, const char *s, int width, int skip, int max_rows, int attr);
+
 #endif

@@ -132,8 +132,12 @@ static void draw_sidebar(const app *a, const layout *l)
         int current = i == a->step;
         int done = strcmp(state, "done") == 0;
         int attention = app_step_needs_attention(a, i);
+        /* passed, but the plan does not meet the step's rule yet */
+        int rule = ajar_checklist_index(a->steps->items[i].id);
+        int unmet = done && rule >= 0 && a->findings && !a->findings->fulfilled[rule];
         const char *mark = current     ? "▸"
                            : attention ? "!"
+                           : unmet     ? "○"
                            : done      ? "✓"
                            : strcmp(state, "skipped") == 0 ? "–"
                                                            : " ";
@@ -148,7 +152,9 @@ static void draw_sidebar(const app *a, const layout *l)
     /* what the marks mean, when there is room */
     int legend = l->body_y + (int)(a->steps->count - first) + 2;
     if (legend + 2 < l->body_y + l->body_h) {
-        tui_puts(legend, 1, "✓ done   ! look again", l->side_w - 2, tui_attr(ROLE_EXAMPLE));
+        tui_puts(legend, 1, "✓ done  ○ not met yet", l->side_w - 2, tui_attr(ROLE_EXAMPLE));
+        if (legend + 3 < l->body_y + l->body_h)
+            tui_puts(legend + 1, 1, "! look again", l->side_w - 2, tui_attr(ROLE_EXAMPLE));
     }
 }
 
@@ -341,7 +347,8 @@ static void draw_keybar(const app *a, const layout *l)
         if (q->kind == AJAR_FK_CONTACTS)
             KEY("o", "made the offer");
     } else if (q && q->kind == AJAR_FK_CHOICE) {
-        KEY("←→", "choose");
+        KEY("↑↓", "move");
+        KEY("Space", "choose");
     } else if (q && q->kind == AJAR_FK_YESNO) {
         KEY("Space", "yes/no");
     } else if (q && (q->kind == AJAR_FK_DATE || q->kind == AJAR_FK_DATETIME)) {
@@ -410,7 +417,12 @@ void wizard_draw_quit(app *a)
     int w = (int)ajar_utf8_width(q, strlen(q));
     if (w > cols)
         w = cols;
-    tui_puts(rows / 2, (cols - w) / 2, q, w, tui_attr(ROLE_CURRENT));
+    int x = (cols - w) / 2, y = rows / 2;
+    /* a band of its own, so nothing of the screen behind runs into it */
+    tui_fill(y - 1, x, w, tui_attr(ROLE_CURRENT));
+    tui_fill(y + 1, x, w, tui_attr(ROLE_CURRENT));
+    tui_fill(y, x, w, tui_attr(ROLE_CURRENT));
+    tui_puts(y, x, q, w, tui_attr(ROLE_CURRENT));
 }
 
 /* ---- keys ---------------------------------------------------------------------------- */
@@ -450,6 +462,12 @@ static void move_focus(app *a, int delta)
         f->focus++;
     else if (delta < 0 && f->focus > 0)
         f->focus--;
+    else if (delta > 0)
+        app_status(a, 0, a->sub.questions ? "That was the last question here: F4 goes back to the list."
+                                          : "That was the last question of this step: PgDn goes on.");
+    else
+        app_status(a, 0, a->sub.questions ? "This is the first question here."
+                                          : "This is the first question: PgUp goes to the step before.");
 }
 
 void wizard_key(app *a, const tui_event *ev)
