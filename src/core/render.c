@@ -192,10 +192,7 @@ static char *linkedin_note(render_ctx *c, cJSON *view, size_t limit, int *shorte
 static void add_contact_texts(render_ctx *c, cJSON *view, size_t limit)
 {
     cJSON *contacts = cJSON_GetObjectItemCaseSensitive(view, "contacts");
-    cJSON *others = cJSON_GetObjectItemCaseSensitive(view, "others");
-    cJSON *recipient = cJSON_GetObjectItemCaseSensitive(view, "recipient");
     cJSON *contact;
-    size_t i = 0;
     cJSON_ArrayForEach(contact, contacts)
     {
         cJSON *ref = cJSON_CreateObjectReference(contact->child);
@@ -215,30 +212,12 @@ static void add_contact_texts(render_ctx *c, cJSON *view, size_t limit)
             return;
         }
         size_t chars = note ? ajar_utf8_count(note, strlen(note)) : 0;
-        /* the same texts on every copy of this contact */
-        cJSON *copies[3] = {contact, NULL, NULL};
-        cJSON *o;
-        cJSON_ArrayForEach(o, others)
-        {
-            if ((size_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "index")) == i)
-                copies[1] = o;
-        }
-        if (cJSON_IsObject(recipient) &&
-            (size_t)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(recipient, "index")) == i)
-            copies[2] = recipient;
-        for (size_t k = 0; k < 3; k++) {
-            if (!copies[k])
-                continue;
-            set_owned(c, copies[k], "message", message ? strdup(message) : NULL);
-            set_owned(c, copies[k], "note", note ? strdup(note) : NULL);
-            cJSON_DeleteItemFromObjectCaseSensitive(copies[k], "note_chars");
-            cJSON_DeleteItemFromObjectCaseSensitive(copies[k], "note_shortened");
-            cJSON_AddNumberToObject(copies[k], "note_chars", (double)chars);
-            cJSON_AddBoolToObject(copies[k], "note_shortened", shortened);
-        }
-        free(message);
-        free(note);
-        i++;
+        /* the view's `others` and `recipient` refer to this same object, so
+         * they have the texts too */
+        set_owned(c, contact, "message", message);
+        set_owned(c, contact, "note", note);
+        cJSON_AddNumberToObject(contact, "note_chars", (double)chars);
+        cJSON_AddBoolToObject(contact, "note_shortened", shortened);
     }
 }
 
@@ -318,31 +297,16 @@ static int fill_followups(ajar_output *o, const cJSON *view)
 static void add_when_text(render_ctx *c, cJSON *view)
 {
     const char *today = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(view, "today"));
-    cJSON *lists[] = {cJSON_GetObjectItemCaseSensitive(view, "contacts"),
-                      cJSON_GetObjectItemCaseSensitive(view, "others")};
-    for (size_t l = 0; l < 2; l++) {
-        cJSON *cv;
-        cJSON_ArrayForEach(cv, lists[l])
-        {
-            const char *when = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(cv, "when"));
-            const char *words =
-                cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(cv, "when_long"));
-            int is_today = when && today && strcmp(when, today) == 0;
-            set_owned(c, cv, "when_text",
-                      ajar_asprintf(is_today ? "today (%s)" : "by %s", words ? words : ""));
-            cJSON_DeleteItemFromObjectCaseSensitive(cv, "when_today");
-            cJSON_AddBoolToObject(cv, "when_today", is_today);
-        }
-    }
-    cJSON *rec = cJSON_GetObjectItemCaseSensitive(view, "recipient");
-    if (cJSON_IsObject(rec)) {
-        const cJSON *contacts = cJSON_GetObjectItemCaseSensitive(view, "contacts");
-        int idx = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(rec, "index"));
-        const cJSON *src = cJSON_GetArrayItem(contacts, idx);
-        set_owned(c, rec, "when_text", dup_member(src, "when_text"));
-        cJSON_DeleteItemFromObjectCaseSensitive(rec, "when_today");
-        cJSON_AddBoolToObject(rec, "when_today",
-                              cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(src, "when_today")));
+    cJSON *cv;
+    /* `others` and `recipient` refer to these same objects */
+    cJSON_ArrayForEach(cv, cJSON_GetObjectItemCaseSensitive(view, "contacts"))
+    {
+        const char *when = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(cv, "when"));
+        const char *words = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(cv, "when_long"));
+        int is_today = when && today && strcmp(when, today) == 0;
+        set_owned(c, cv, "when_text",
+                  ajar_asprintf(is_today ? "today (%s)" : "by %s", words ? words : ""));
+        cJSON_AddBoolToObject(cv, "when_today", is_today);
     }
 }
 

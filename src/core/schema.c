@@ -122,7 +122,7 @@ static char *pattern_of(const char *path)
 static const ajar_field_spec *find_pattern(const char *pat)
 {
     for (size_t i = 0; i < sizeof FIELDS / sizeof FIELDS[0]; i++)
-        if (strcmp(FIELDS[i].pattern, pat) == 0)
+        if (FIELDS[i].pattern[0] == pat[0] && strcmp(FIELDS[i].pattern, pat) == 0)
             return &FIELDS[i];
     /* steps.anything is described by steps.* */
     const char *dot = strrchr(pat, '.');
@@ -325,44 +325,80 @@ ajar_status ajar_schema_check_value(const char *path, const cJSON *value, const 
     return f ? check_one(f, value, origin, path, errs) : AJAR_OK;
 }
 
-/* Walks v (a field described by pattern `pat` and shown as `path`) and adds
- * an error for every problem found below it. Unknown members are skipped:
- * they belong to someone else and are kept as they are. */
-static void walk(const cJSON *v, const char *pat, const char *path, const char *origin,
-                 ajar_errors *errs, int *failed)
+/* A path or pattern being built while walking down: text[0..len), kept
+ * NUL-terminated. Names too long for it name no field of the format. */
+typedef struct walk_buf {
+    char text[512];
+    size_t len;
+} walk_buf;
+
+/* Appends ".key" (or "key" at the top), or "[i]" / "[]"; 0 when it does
+ * not fit. */
+static int buf_key(walk_buf *b, const char *key)
 {
-    const ajar_field_spec *f = find_pattern(pat);
-    if (!f)
-        return;
-    if (check_one(f, v, origin, path, errs) != AJAR_OK) {
+    size_t k = strlen(key), dot = b->len ? 1 : 0;
+    if (b->len + dot + k + 1 > sizeof b->text)
+        return 0;
+    if (dot)
+        b->text[b->len++] = '.';
+    memcpy(b->text + b->len, key, k + 1);
+    b->len += k;
+    return 1;
+}
+
+static int buf_index(walk_buf *b, size_t i, int with_number)
+{
+    int n = with_number ? snprintf(b->text + b->len, sizeof b->text - b->len, "[%zu]", i)
+                        : snprintf(b->text + b->len, sizeof b->text - b->len, "[]");
+    if (n < 0 || b->len + (size_t)n >= sizeof b->text)
+        return 0;
+    b->len += (size_t)n;
+    return 1;
+}
+
+static void buf_cut(walk_buf *b, size_t len)
+{
+    b->len = len;
+    b->text[len] = '\0';
+}
+
+/* Walks v (the field `f`, at path->text, whose pattern is pat->text) and
+ * adds an error for every problem found below it. Unknown members are
+ * skipped: they belong to someone else and are kept as they are. Paths are
+ * built in place, with no allocation per value. */
+static void walk(const cJSON *v, const ajar_field_spec *f, walk_buf *pat, walk_buf *path,
+                 const char *origin, ajar_errors *errs, int *failed)
+{
+    if (check_one(f, v, origin, path->text, errs) != AJAR_OK) {
         *failed = 1;
         return;
     }
     if (cJSON_IsNull(v))
         return;
+    size_t pat_len = pat->len, path_len = path->len;
     if (f->type == AJAR_F_OBJECT) {
         for (const cJSON *c = v->child; c; c = c->next) {
             /* A key holding path punctuation names no field of the format:
              * it is someone else's, kept as it is. */
             if (strpbrk(c->string, ".[]*"))
                 continue;
-            char *cp = ajar_json_path_key(pat, c->string);
-            char *cpath = ajar_json_path_key(path, c->string);
-            if (cp && cpath)
-                walk(c, cp, cpath, origin, errs, failed);
-            free(cp);
-            free(cpath);
+            if (buf_key(pat, c->string) && buf_key(path, c->string)) {
+                const ajar_field_spec *cf = find_pattern(pat->text);
+                if (cf)
+                    walk(c, cf, pat, path, origin, errs, failed);
+            }
+            buf_cut(pat, pat_len);
+            buf_cut(path, path_len);
         }
     } else if (f->type == AJAR_F_LIST) {
-        char *ip = ajar_asprintf("%s[]", pat);
+        const ajar_field_spec *item = buf_index(pat, 0, 0) ? find_pattern(pat->text) : NULL;
         size_t i = 0;
-        for (const cJSON *c = v->child; c && ip; c = c->next, i++) {
-            char *cpath = ajar_json_path_index(path, i);
-            if (cpath)
-                walk(c, ip, cpath, origin, errs, failed);
-            free(cpath);
+        for (const cJSON *c = v->child; c && item; c = c->next, i++) {
+            if (buf_index(path, i, 1))
+                walk(c, item, pat, path, origin, errs, failed);
+            buf_cut(path, path_len);
         }
-        free(ip);
+        buf_cut(pat, pat_len);
     }
 }
 
@@ -409,7 +445,10 @@ ajar_status ajar_schema_validate(const cJSON *root, const char *origin, ajar_err
                                "reads format %d and leaves the file untouched",
                                version->valuedouble, AJAR_FORMAT_VERSION);
     int failed = 0;
-    walk(root, "", "", origin, errs, &failed);
+    walk_buf pat = {{0}, 0}, path = {{0}, 0};
+    const ajar_field_spec *top = find_pattern("");
+    if (top)
+        walk(root, top, &pat, &path, origin, errs, &failed);
     cross_checks(root, origin, errs, &failed);
     return failed ? AJAR_E_INVALID : AJAR_OK;
 }

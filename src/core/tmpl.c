@@ -652,8 +652,10 @@ static ajar_status render_nomem(render_state *rs)
 /* The member of object obj named key[0..len) (which holds no NUL), or NULL. */
 static const cJSON *member(const cJSON *obj, const char *key, size_t len)
 {
+    /* the first byte rules most members out before a call is made */
     for (const cJSON *c = obj->child; c; c = c->next)
-        if (c->string && strncmp(c->string, key, len) == 0 && c->string[len] == '\0')
+        if (c->string && c->string[0] == key[0] && strncmp(c->string, key, len) == 0 &&
+            c->string[len] == '\0')
             return c;
     return NULL;
 }

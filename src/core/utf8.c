@@ -81,6 +81,11 @@ int ajar_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     size_t pos = 0;
     while (pos < len) {
+        /* most text is ASCII: step over it a byte at a time without decoding */
+        if ((unsigned char)s[pos] < 0x80) {
+            pos++;
+            continue;
+        }
         uint32_t cp;
         size_t n = decode_strict(s + pos, len - pos, &cp);
         if (n == 0) {
@@ -154,6 +159,12 @@ size_t ajar_utf8_width(const char *s, size_t len)
 {
     size_t pos = 0, cols = 0;
     while (pos < len) {
+        unsigned char b = (unsigned char)s[pos];
+        if (b >= 0x20 && b < 0x7f) { /* printable ASCII: one column */
+            cols++;
+            pos++;
+            continue;
+        }
         uint32_t cp;
         size_t n = decode_strict(s + pos, len - pos, &cp);
         if (n == 0) {
@@ -237,6 +248,11 @@ size_t ajar_utf8_count(const char *s, size_t len)
 {
     size_t pos = 0, count = 0;
     while (pos < len) {
+        if ((unsigned char)s[pos] < 0x80) {
+            pos++;
+            count++;
+            continue;
+        }
         uint32_t cp;
         pos += ajar_utf8_decode(s + pos, len - pos, &cp);
         count++;
@@ -248,6 +264,13 @@ size_t ajar_utf8_find_control(const char *s, size_t len, uint32_t allowed)
 {
     size_t pos = 0;
     while (pos < len) {
+        unsigned char b = (unsigned char)s[pos];
+        if (b < 0x80) { /* ASCII: C0 and DEL are the controls */
+            if ((b < 32 && !((allowed >> b) & 1u)) || b == 0x7f)
+                return pos;
+            pos++;
+            continue;
+        }
         uint32_t cp;
         size_t n = decode_strict(s + pos, len - pos, &cp);
         if (n == 0) {

@@ -103,6 +103,8 @@ static cJSON *put_arr(cJSON *o, const char *key, int *ok)
     return c;
 }
 
+/* (build_stay takes over the check-in list: the contacts refer to it.) */
+
 /* Adds key (YYYY-MM-DD) and key_long ("Friday 20 November 2026") for a date. */
 static void put_date(cJSON *o, const char *key, ajar_date d, int *ok)
 {
@@ -277,11 +279,9 @@ static cJSON *contact_view(const cJSON *c, size_t index, int is_recipient, const
     ajar_date when = is_recipient ? first_day : ajar_view_workday(ajar_date_add_days(first_day, 1));
     put_date(v, "when", when, ok);
     put_bool(v, "when_first_day", is_recipient, ok);
-    cJSON *ci = cJSON_Duplicate(checkins, 1);
-    if (!ci || !cJSON_AddItemToObject(v, "checkins", ci)) {
-        cJSON_Delete(ci);
+    /* the same check-ins for everyone: one list, referred to (not copied) */
+    if (!cJSON_AddItemReferenceToObject(v, "checkins", (cJSON *)checkins))
         *ok = 0;
-    }
     return v;
 }
 
@@ -414,19 +414,17 @@ static void build_contacts(cJSON *v, const cJSON *draft, const cJSON *labels, aj
     {
         int is_recipient = (int)i == recipient;
         cJSON *cv = contact_view(c, i, is_recipient, labels, first_day, checkins, ok);
-        cJSON *copy = cv && !is_recipient ? cJSON_Duplicate(cv, 1) : NULL;
         if (!cv || !all || !cJSON_AddItemToArray(all, cv)) {
             cJSON_Delete(cv);
             *ok = 0;
+            break;
         }
+        /* `recipient` and `others` refer to the same contact objects (not
+         * copies), so what the renderer adds to a contact shows in both */
         if (is_recipient) {
-            cJSON *r = cJSON_Duplicate(cv, 1);
-            if (!r || !cJSON_AddItemToObject(v, "recipient", r)) {
-                cJSON_Delete(r);
+            if (!cJSON_AddItemReferenceToObject(v, "recipient", cv))
                 *ok = 0;
-            }
-        } else if (!copy || !others || !cJSON_AddItemToArray(others, copy)) {
-            cJSON_Delete(copy);
+        } else if (!others || !cJSON_AddItemReferenceToArray(others, cv)) {
             *ok = 0;
         } else {
             nothers++;
@@ -499,17 +497,19 @@ static void build_resource(cJSON *v, const cJSON *draft, int *ok)
     put_bool(r, "offer_introductions", bool_of(res, "offer_introductions", 0), ok);
 }
 
-static void build_stay(cJSON *v, const cJSON *draft, const cJSON *checkins, int *ok)
+static void build_stay(cJSON *v, const cJSON *draft, cJSON *checkins, int *ok)
 {
     const cJSON *st = obj_of(draft, "stay_in_touch");
     cJSON *s = put_obj(v, "stay", ok);
-    if (!s)
+    if (!s) {
+        cJSON_Delete(checkins);
         return;
+    }
     put_bool(s, "future_interest", bool_of(st, "future_interest", 1), ok);
     put_bool(s, "linkedin", bool_of(st, "linkedin", 1), ok);
-    cJSON *ci = cJSON_Duplicate(checkins, 1);
-    if (!ci || !cJSON_AddItemToObject(s, "checkins", ci)) {
-        cJSON_Delete(ci);
+    /* the list the contacts refer to lives here */
+    if (!cJSON_AddItemToObject(s, "checkins", checkins)) {
+        cJSON_Delete(checkins);
         *ok = 0;
     }
     size_t n = (size_t)cJSON_GetArraySize(checkins), i = 0;
@@ -574,7 +574,6 @@ cJSON *ajar_view_build(const cJSON *draft, const cJSON *labels, ajar_date today)
         build_stay(v, draft, checkins, &ok);
     }
     build_resource(v, draft, &ok);
-    cJSON_Delete(checkins);
     if (!ok) {
         cJSON_Delete(v);
         return NULL;
