@@ -205,6 +205,9 @@ static void check(const char *s, const char *field, unsigned allow, ajar_errors 
 static void check_fu(const char *s, size_t i, const char *key, unsigned allow, ajar_errors *errs,
                      int *bad)
 {
+    /* the field's name is only spelled out for an error */
+    if (ajar_fmt_check_text(s, NULL, allow, NULL) == AJAR_OK && (!s || !strchr(s, '\r')))
+        return;
     char field[64];
     snprintf(field, sizeof field, "followups[%zu].%s", i, key);
     check(s, field, allow, errs, bad);
@@ -237,8 +240,10 @@ static void check_followup(const ajar_followup *f, size_t i, ajar_errors *errs, 
         check_fu(fields[k].value, i, fields[k].key, fields[k].allow, errs, bad);
 }
 
-/* Checks every text part `w` (LETTER..LINKEDIN) uses; sets *bad on a refusal. */
-static void check_part(const ajar_output *o, ajar_export_what w, ajar_errors *errs, int *bad)
+/* Checks every text part `w` (LETTER..LINKEDIN) uses; sets *bad on a refusal.
+ * The follow-ups, shared by two parts, are checked once (*followups_done). */
+static void check_part(const ajar_output *o, ajar_export_what w, ajar_errors *errs, int *bad,
+                       int *followups_done)
 {
     switch (w) {
     case AJAR_EXPORT_LETTER:
@@ -255,8 +260,9 @@ static void check_part(const ajar_output *o, ajar_export_what w, ajar_errors *er
     case AJAR_EXPORT_LINKEDIN:
         check(w == AJAR_EXPORT_LINKEDIN ? o->linkedin_text : o->followups_text,
               w == AJAR_EXPORT_LINKEDIN ? "linkedin" : "followups", TEXT, errs, bad);
-        for (size_t i = 0; i < o->nfollowups; i++)
+        for (size_t i = 0; !*followups_done && i < o->nfollowups; i++)
             check_followup(&o->followups[i], i, errs, bad);
+        *followups_done = 1;
         break;
     default: break;
     }
@@ -297,14 +303,14 @@ ajar_status ajar_export(const ajar_output *o, ajar_export_what what, ajar_export
     static const ajar_export_opts no_opts;
     if (!opts)
         opts = &no_opts;
-    int bad = 0;
+    int bad = 0, followups_done = 0;
     for (int w = AJAR_EXPORT_LETTER; w < AJAR_EXPORT_ALL; w++) {
         if (!(WHATS[what].parts & WHATS[w].parts))
             continue;
         if (!has_part(o, (ajar_export_what)w))
             return ajar_errors_add(errs, AJAR_E_USAGE, NULL, WHATS[w].name, 0, 0, 0,
                                    "was not rendered; render it before exporting it");
-        check_part(o, (ajar_export_what)w, errs, &bad);
+        check_part(o, (ajar_export_what)w, errs, &bad, &followups_done);
     }
     if (bad)
         return ajar_errors_add(errs, AJAR_E_INVALID, NULL, NULL, 0, 0, 0,

@@ -49,8 +49,9 @@ static char *render_tmpl(render_ctx *c, const ajar_tmpl *t, const cJSON *data,
     }
     /* Templates are text: no control character may come out but line ends
      * (user text cannot carry one either; the draft's loader refuses them). */
-    size_t bad = ajar_utf8_find_control(s, strlen(s), (1u << '\n') | (1u << '\t'));
-    if (bad != (size_t)-1 || !ajar_utf8_valid(s, strlen(s), NULL)) {
+    size_t len = strlen(s);
+    size_t bad = ajar_utf8_find_control(s, len, (1u << '\n') | (1u << '\t'));
+    if (bad != (size_t)-1 || !ajar_utf8_valid(s, len, NULL)) {
         free(s);
         c->st = ajar_errors_add(c->errs, AJAR_E_INVALID, NULL, NULL, 0, 0, 0,
                                 "a template produced a control character or invalid UTF-8");

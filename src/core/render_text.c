@@ -10,6 +10,12 @@ static int closes_clause(char c)
     return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')';
 }
 
+/* The bytes tidy_line looks at twice: blanks and closing punctuation. */
+static const unsigned char NEEDS_LOOK[256] = {
+    [' '] = 1, ['\t'] = 1, [','] = 1, ['.'] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1,
+    [')'] = 1,
+};
+
 /* Tidies one line in place (without its LF) and returns its new length:
  * no space before closing punctuation or after an opening parenthesis, no
  * full stop doubling the one (or the ! or ?) user text ends with, nothing
@@ -26,6 +32,11 @@ static size_t tidy_line(char *s, size_t n, int prose)
     size_t indent = w;
     while (r < n) {
         char c = s[r++];
+        /* letters, digits and most marks need nothing: copy them at once */
+        if (!NEEDS_LOOK[(unsigned char)c]) {
+            s[w++] = c;
+            continue;
+        }
         if (c == '\t' && w > indent)
             c = ' ';
         if (c == ' ') {

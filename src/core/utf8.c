@@ -1,6 +1,8 @@
 /* utf8.c — strict UTF-8 decoding and locale-independent display width from committed Unicode tables. */
 #include "ajar/utf8.h"
 
+#include <string.h>
+
 #include "utf8_tables.h"
 
 #define CP_REPLACEMENT 0xFFFDu
@@ -77,10 +79,37 @@ static size_t decode_strict(const char *str, size_t len, uint32_t *cp)
     return n;
 }
 
+/* Eight bytes of s at once, whatever their alignment. */
+static uint64_t load8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* 1 when none of the eight bytes of x is a control or non-ASCII: all are
+ * printable ASCII (0x20..0x7E). Bytes below 0x20 are found by borrowing
+ * out of a subtraction, DEL by its zero after an XOR (the usual word tricks). */
+static int printable8(uint64_t x)
+{
+    uint64_t below = (x - ONES * 0x20) & ~x & HIGH;
+    uint64_t y = x ^ (ONES * 0x7f);
+    uint64_t del = (y - ONES) & ~y & HIGH;
+    return !(x & HIGH) && !below && !del;
+}
+
 int ajar_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     size_t pos = 0;
     while (pos < len) {
+        /* eight ASCII bytes at a time */
+        if (pos + 8 <= len && !(load8(s + pos) & HIGH)) {
+            pos += 8;
+            continue;
+        }
         /* most text is ASCII: step over it a byte at a time without decoding */
         if ((unsigned char)s[pos] < 0x80) {
             pos++;
@@ -264,6 +293,10 @@ size_t ajar_utf8_find_control(const char *s, size_t len, uint32_t allowed)
 {
     size_t pos = 0;
     while (pos < len) {
+        if (pos + 8 <= len && printable8(load8(s + pos))) {
+            pos += 8;
+            continue;
+        }
         unsigned char b = (unsigned char)s[pos];
         if (b < 0x80) { /* ASCII: C0 and DEL are the controls */
             if ((b < 32 && !((allowed >> b) & 1u)) || b == 0x7f)
