@@ -184,13 +184,40 @@ static void bprintf(char *buf, size_t size, const char *fmt, ...)
 /* A path below `path`: `path.key` or `path[i]`, into a caller's buffer. */
 static const char *sub_key(char *buf, size_t size, const char *path, const char *key)
 {
-    bprintf(buf, size, "%s%s%s", path, *path ? "." : "", key);
+    /* by hand: this runs for every member of the rules file */
+    size_t p = strlen(path), k = strlen(key), dot = p ? 1 : 0;
+    if (size == 0)
+        return buf;
+    if (p + dot + k + 1 > size) {
+        bprintf(buf, size, "%s%s%s", path, dot ? "." : "", key); /* cut, as before */
+        return buf;
+    }
+    memmove(buf, path, p);
+    if (dot)
+        buf[p] = '.';
+    memcpy(buf + p + dot, key, k + 1);
     return buf;
 }
 
 static const char *sub_index(char *buf, size_t size, const char *path, size_t i)
 {
-    bprintf(buf, size, "%s[%zu]", path, i);
+    char num[24];
+    size_t n = 0;
+    do {
+        num[n++] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i && n < sizeof num);
+    size_t p = strlen(path);
+    if (p + n + 3 > size) {
+        bprintf(buf, size, "%s[?]", path);
+        return buf;
+    }
+    memmove(buf, path, p);
+    buf[p] = '[';
+    for (size_t k = 0; k < n; k++)
+        buf[p + 1 + k] = num[n - 1 - k];
+    buf[p + 1 + n] = ']';
+    buf[p + 2 + n] = '\0';
     return buf;
 }
 
