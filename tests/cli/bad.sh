@@ -164,3 +164,24 @@ test_four_mebibyte_field() {
     same_file long.json before.json
     clean_output outs/*
 }
+
+# Not a file at all: every command refuses at once (a FIFO must not hang a command, /dev/zero
+# must not be read forever).
+test_special_files_are_refused_by_every_command() {
+    mkdir -p outs
+    mkfifo fifo.json
+    ln -s /dev/zero zero.json
+    mkdir dir.json
+    ln -s missing.json dangling.json
+    for f in fifo.json zero.json dir.json dangling.json; do
+        refused "$f.validate" 1 timeout 10 "$AJAR" validate "$f"
+        expect_in err "$f"
+        refused "$f.get" "" timeout 10 "$AJAR" get "$f" tone
+        refused "$f.export" "" timeout 10 "$AJAR" export "$f" -w all -f json
+        refused "$f.check" "" timeout 10 "$AJAR" check "$f"
+        refused "$f.set" "" timeout 10 "$AJAR" set "$f" tone=brief
+        expect_in err "$f: not changed"
+    done
+    [ -p fifo.json ] && [ -L zero.json ] && [ -d dir.json ] && [ ! -e missing.json ]
+    clean_output outs/*
+}
