@@ -139,11 +139,12 @@ valgrind: $(BUILD)/ajar
 	$(if $(VALGRIND_RUN),AJAR_BIN=$(CURDIR)/$(BUILD)/ajar AJAR_DATA_DIR=$(CURDIR) \
 	    AJAR_REPO=$(CURDIR) AJAR_FAILIO=$(CURDIR)/$(SHIM_SO) tests/valgrind/run.sh -- $(VALGRIND_RUN))
 
-# The whole suite again, built separately with AddressSanitizer + UBSan.
+# The whole suite again, built separately (in ASAN_BUILD) with AddressSanitizer + UBSan.
+ASAN_BUILD ?= build-asan
 asan:
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:verify_asan_link_order=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    $(MAKE) BUILD=build-asan OPT='-O1 -g -fno-omit-frame-pointer' \
+	    $(MAKE) BUILD=$(ASAN_BUILD) OPT='-O1 -g -fno-omit-frame-pointer' \
 	    SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=all' check
 
 # ---- fuzzing -------------------------------------------------------------------
@@ -197,4 +198,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:
-	rm -rf build build-asan $(FUZZ_BUILD) ajar
+	rm -rf build $(ASAN_BUILD) $(FUZZ_BUILD) ajar
