@@ -140,6 +140,25 @@ def templates():
     return out
 
 
+def edit_scripts():
+    """fuzz_edit: a mode byte, then operations (see fuzz_edit.c): 0-3 + 4k insert k+1 bytes."""
+    def ins(b):
+        out = b""
+        while b:
+            chunk, b = b[:64], b[64:]
+            out += bytes([(len(chunk) - 1) << 2]) + chunk
+        return out
+    cases = [
+        (0x00, ins(b"Zo\xc3\xab \x1b[31mred\x1b[0m \xc2\x9b1m") + bytes([4, 4, 12, 13, 6, 7, 14])),
+        (0x01, ins(b"line one\r\nline two\rthree\tfour\n") + bytes([10, 10, 11, 8, 9, 31, 15])),
+        (0x03, ins(b"\xe7\x95\x8c\xe7\x95\x8c\xcc\x81 a\xcc\x81 \xf0\x9f\x87\xab\xf0\x9f\x87\xb7") + bytes([4, 4, 4, 12])),
+        (0x85, ins(b"\xff\xfe\xc0\xaf\xed\xa0\x80 bad bytes") + bytes([5, 5, 14, 15])),
+        (0x07, ins(b"x" * 600)),
+        (0x09, ins(b"word " * 40) + bytes([10, 10, 11, 11, 6, 6])),
+    ]
+    return [("edit-%d" % i, bytes([m]) + ops) for i, (m, ops) in enumerate(cases)]
+
+
 def draft_words():
     words = ['"ajar"', "1", "2", "null", "true", "false", "[]", "{}", '""', "\\u", "\\ud83d",
              "\\ude00", "\\u001b", "\\u009b", "\\n", "\\r\\n", "\\t", "1e400", "-0", "0.5",
@@ -171,6 +190,7 @@ def tmpl_words():
 write_seeds("fuzz_draft", drafts() + edge_drafts() + small_json() + path_scripts() + bad_drafts())
 write_seeds("fuzz_render", drafts() + edge_drafts())
 write_seeds("fuzz_tmpl", templates())
+write_seeds("fuzz_edit", edit_scripts())
 write_dict("fuzz_draft", draft_words())
 write_dict("fuzz_render", draft_words())
 write_dict("fuzz_tmpl", tmpl_words())

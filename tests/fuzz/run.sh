@@ -15,7 +15,7 @@ for t in "$@"; do
     work=$bindir/corpus/$t
     mkdir -p "$work" "tests/fuzz/corpus/$t"
     case $t in
-        fuzz_tmpl) max_len=4096 ;;
+        fuzz_tmpl|fuzz_edit) max_len=4096 ;;
         *) max_len=16384 ;;
     esac
     dict=()
