@@ -13,7 +13,7 @@ PKG_CONFIG ?= pkg-config
 
 # Debian packages the project needs to build, test and run its terminal tests.
 DEB_PACKAGES := gcc make pkg-config libncurses-dev libcjson-dev check tmux \
-                python3 python3-icalendar
+                python3 python3-icalendar clang libclang-rt-14-dev valgrind
 
 WARNINGS  := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Werror
@@ -45,7 +45,7 @@ MAIN_OBJ  := $(BUILD)/src/main.o
 UNIT_OBJ  := $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/main.o
 SHIM_SO   := $(BUILD)/tests/failio.so
 
-.PHONY: all run check unit cli e2e asan deps install uninstall clean help
+.PHONY: all run check unit cli e2e asan fuzz fuzz-build valgrind deps install uninstall clean help
 all: ajar
 
 help:
@@ -54,6 +54,8 @@ help:
 	@echo "make check      build and run every test (unit, cli, e2e)"
 	@echo "make e2e        the wizard's end-to-end tests: key scripts, then tmux"
 	@echo "make asan       run the tests under AddressSanitizer + UBSan"
+	@echo "make fuzz       run each libFuzzer target FUZZ_SECONDS (60) seconds (clang)"
+	@echo "make valgrind   run ajar on every example and fixture under valgrind"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX) (PREFIX=$(PREFIX))"
 	@echo "make clean      remove build output"
@@ -129,7 +131,19 @@ e2e: $(BUILD)/ajar
 	AJAR_BIN=$(CURDIR)/$(BUILD)/ajar tests/e2e/run.sh
 	AJAR_BIN=$(CURDIR)/$(BUILD)/ajar tests/e2e/tmux.sh
 
-check: unit cli e2e
+# valgrind cannot run a sanitised build, so `make asan` (SANITIZE set) skips it.
+check: unit cli e2e $(if $(SANITIZE),,valgrind)
+
+# ajar under valgrind (memory errors, definite leaks) on the commands of
+# tests/valgrind/commands.txt and any VALGRIND_LISTS files, then the wizard's
+# end-to-end key scripts (VALGRIND_RUN: a command that takes ajar from $$AJAR_BIN).
+VALGRIND_LISTS ?=
+VALGRIND_RUN   ?= tests/e2e/run.sh
+valgrind: $(BUILD)/ajar
+	AJAR_BIN=$(CURDIR)/$(BUILD)/ajar AJAR_DATA_DIR=$(CURDIR) \
+	    tests/valgrind/run.sh tests/valgrind/commands.txt $(VALGRIND_LISTS)
+	$(if $(VALGRIND_RUN),AJAR_BIN=$(CURDIR)/$(BUILD)/ajar AJAR_DATA_DIR=$(CURDIR) \
+	    AJAR_REPO=$(CURDIR) AJAR_FAILIO=$(CURDIR)/$(SHIM_SO) tests/valgrind/run.sh -- $(VALGRIND_RUN))
 
 # The whole suite again (unit, cli and e2e), built separately with AddressSanitizer + UBSan,
 # in ASAN_BUILD (another folder for another worktree or branch: make asan ASAN_BUILD=build-x-asan).
@@ -139,6 +153,31 @@ asan:
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    $(MAKE) BUILD=$(ASAN_BUILD) OPT='-O1 -g -fno-omit-frame-pointer' \
 	    SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=all' check
+
+# ---- fuzzing -------------------------------------------------------------------
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang, ASan and UBSan in
+# their own folder; `make fuzz` runs each for FUZZ_SECONDS seconds from the
+# corpus in tests/fuzz/corpus/TARGET (new inputs go to FUZZ_BUILD/corpus, not
+# to the repository). A crash, leak, timeout or broken invariant leaves its
+# input in tests/fuzz/crashes/ and fails (see tests/fuzz/README.md).
+FUZZ_CC      ?= clang
+FUZZ_BUILD   ?= build-fuzzer
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BIN     := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%)
+
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT='-O1 -g -fno-omit-frame-pointer' \
+	    SANITIZE='-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all' fuzz-build
+	AJAR_DATA_DIR=$(CURDIR) tests/fuzz/run.sh $(FUZZ_BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_BIN)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DAJAR_FUZZ_REPO='"$(CURDIR)"' $(CJSON_CFLAGS) $(ALL_CFLAGS) \
+	    -fsanitize=fuzzer -o $@ $< $(CORE_OBJ) $(CJSON_LIBS) -lm
 
 # ---- set-up -------------------------------------------------------------------
 
@@ -166,4 +205,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:
-	rm -rf build build-asan ajar
+	rm -rf build $(ASAN_BUILD) $(FUZZ_BUILD) ajar

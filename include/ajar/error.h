@@ -67,7 +67,11 @@ ajar_status ajar_errors_status(const ajar_errors *list);
 /* Formats one error the way a user reads it:
  *   "FILE:LINE:COLUMN: FIELD: MESSAGE" (parts that do not apply are left out),
  * with ": strerror(sys_errno)" appended when an OS call failed unless the
- * message already ends with it. Returns a new string the caller frees, or
+ * message already ends with it. The result is one line of valid UTF-8 that
+ * is safe to print on a terminal: control characters other than tab (line
+ * breaks, ESC, C1 ...) and bytes that are not UTF-8, which file names, keys
+ * and values quoted from a hostile file may hold, are written as visible
+ * escapes (\x1b, \u009b, \xff). Returns a new string the caller frees, or
  * NULL when memory runs out. */
 char *ajar_error_format(const ajar_error *err);
 

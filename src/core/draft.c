@@ -95,6 +95,25 @@ char *ajar_draft_serialize(const ajar_draft *d)
     return ajar_json_print(d->root);
 }
 
+/* Parses the text a save would write. Its problems (say, objects created by
+ * a deep path, nested beyond what the loader reads) are reported on the
+ * draft without the line and column, which would point into text that was
+ * never written. */
+static ajar_status check_reads_back(const char *text, size_t len, const char *path,
+                                    ajar_draft **check, ajar_errors *errs)
+{
+    ajar_errors found = {0};
+    ajar_status st = ajar_draft_parse(text, len, NULL, check, &found);
+    for (size_t i = 0; i < found.count; i++) {
+        const ajar_error *e = &found.items[i];
+        ajar_errors_add(errs, e->code, path, e->field, 0, 0, e->sys_errno,
+                        "the changed draft could not be read back, so it was not saved: %s",
+                        e->message ? e->message : "out of memory");
+    }
+    ajar_errors_clear(&found);
+    return st;
+}
+
 ajar_status ajar_draft_save(const ajar_draft *d, const char *path, ajar_errors *errs)
 {
     ajar_status st = ajar_draft_validate(d, path, errs);
@@ -112,7 +131,7 @@ ajar_status ajar_draft_save(const ajar_draft *d, const char *path, ajar_errors *
                              "the draft would be %zu bytes, over the limit of %d bytes", len,
                              AJAR_DRAFT_MAX_BYTES);
     else
-        st = ajar_draft_parse(text, len, path, &check, errs);
+        st = check_reads_back(text, len, path, &check, errs);
     ajar_draft_free(check);
     if (st == AJAR_OK)
         st = ajar_store_write_atomic(path, text, len, errs);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ajar/strbuf.h"
+#include "ajar/utf8.h"
 
 void ajar_errors_init(ajar_errors *list)
 {
@@ -91,12 +92,33 @@ ajar_status ajar_errors_status(const ajar_errors *list)
     return (list && list->count) ? list->items[0].code : AJAR_OK;
 }
 
+/* Appends s with every control character but tab, and every byte that is not
+ * UTF-8, written as a visible escape (\x1b, \u009b, \xff): messages quote
+ * file names, keys and values from files, and one of those must not be able
+ * to move the cursor, retitle the terminal or fake a second message line. */
+static void put_visible(ajar_strbuf *b, const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = ajar_utf8_decode(s + i, len - i, &cp);
+        int invalid = cp == 0xFFFD && !(n == 3 && (unsigned char)s[i] == 0xEF);
+        if (invalid)
+            ajar_strbuf_printf(b, "\\x%02x", (unsigned char)s[i]);
+        else if (ajar_cp_is_control(cp) && cp != '\t')
+            ajar_strbuf_printf(b, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+        else
+            ajar_strbuf_append(b, s + i, n);
+        i += n;
+    }
+}
+
 char *ajar_error_format(const ajar_error *err)
 {
     ajar_strbuf b;
     ajar_strbuf_init(&b);
     if (err->file) {
-        ajar_strbuf_puts(&b, err->file);
+        put_visible(&b, err->file);
         if (err->line > 0) {
             ajar_strbuf_printf(&b, ":%d", err->line);
             if (err->column > 0)
@@ -105,17 +127,17 @@ char *ajar_error_format(const ajar_error *err)
         ajar_strbuf_puts(&b, ": ");
     }
     if (err->field && *err->field) {
-        ajar_strbuf_puts(&b, err->field);
+        put_visible(&b, err->field);
         ajar_strbuf_puts(&b, ": ");
     }
     const char *msg = err->message ? err->message : "out of memory";
-    ajar_strbuf_puts(&b, msg);
+    put_visible(&b, msg);
     if (err->sys_errno) {
         const char *why = strerror(err->sys_errno);
         size_t ml = strlen(msg), wl = strlen(why);
         if (ml < wl || strcmp(msg + ml - wl, why) != 0) {
             ajar_strbuf_puts(&b, ": ");
-            ajar_strbuf_puts(&b, why);
+            put_visible(&b, why);
         }
     }
     return ajar_strbuf_take(&b);

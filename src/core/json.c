@@ -110,6 +110,20 @@ static int fail_at(reader *r, const char *why)
 
 static int read_value(reader *r);
 
+/* The value of the escape \\uXXXX at r->s[at], or -1 when its four
+ * hexadecimal digits are not all there. */
+static long hex4(const reader *r, size_t at)
+{
+    long v = 0;
+    for (size_t k = 2; k < 6; k++) {
+        if (at + k >= r->len || !is_hex(r->s[at + k]))
+            return -1;
+        char c = r->s[at + k];
+        v = v * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
 static int read_string(reader *r)
 {
     r->pos++; /* the opening quote */
@@ -122,9 +136,22 @@ static int read_string(reader *r)
         if (c == '\\') {
             char e = r->pos + 1 < r->len ? r->s[r->pos + 1] : '\0';
             if (e == 'u') {
-                for (int k = 2; k < 6; k++)
-                    if (r->pos + (size_t)k >= r->len || !is_hex(r->s[r->pos + (size_t)k]))
-                        return fail_at(r, "\\u must be followed by four hexadecimal digits");
+                long cp = hex4(r, r->pos);
+                if (cp < 0)
+                    return fail_at(r, "\\u must be followed by four hexadecimal digits");
+                if (cp >= 0xDC00 && cp <= 0xDFFF)
+                    return fail_at(r, "a \\uDC00-\\uDFFF escape is the second half of a UTF-16 "
+                                      "surrogate pair and cannot stand alone");
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    long lo = r->pos + 7 < r->len && r->s[r->pos + 6] == '\\' &&
+                                      r->s[r->pos + 7] == 'u'
+                                  ? hex4(r, r->pos + 6)
+                                  : -1;
+                    if (lo < 0xDC00 || lo > 0xDFFF)
+                        return fail_at(r, "a \\uD800-\\uDBFF escape must be followed by a "
+                                          "\\uDC00-\\uDFFF one (a UTF-16 surrogate pair)");
+                    r->pos += 6;
+                }
                 r->pos += 6;
                 continue;
             }

@@ -85,3 +85,12 @@ test_crlf_and_bom_files() {
     run "$AJAR" validate bom.json; expect_status 1
     expect_in err "bom.json:1:1: the file starts with a byte-order mark"
 }
+
+test_a_path_too_deep_to_read_back_is_refused_without_a_bogus_position() {
+    cp "$FIXTURES/drafts/full.json" d.json
+    cp d.json before.json
+    run "$AJAR" set d.json "x$(printf '.a%.0s' $(seq 70))=1"; expect_status 1
+    expect_in err "ajar: d.json: the changed draft could not be read back, so it was not saved: nested deeper than 64 levels"
+    if grep -qE 'd\.json:[0-9]' err; then echo "a line and column of text never written:"; cat err; return 1; fi
+    same_file d.json before.json
+}

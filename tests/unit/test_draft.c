@@ -395,6 +395,43 @@ START_TEST(save_refuses_invalid_drafts_and_writes_valid_ones)
 }
 END_TEST
 
+/* Objects a deep path creates can nest beyond what the loader reads: the
+ * save refuses, naming the draft but no line and column, as the text that
+ * failed was never written. */
+START_TEST(save_refuses_what_would_not_read_back)
+{
+    char dir[] = "/tmp/ajar-draft-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char *path = ajar_asprintf("%s/d.json", dir);
+    ajar_draft *d = ajar_draft_new("offer");
+    ajar_errors errs = {0};
+    ck_assert_int_eq(ajar_draft_save(d, path, &errs), AJAR_OK);
+    ajar_strbuf deep;
+    ajar_strbuf_init(&deep);
+    ajar_strbuf_puts(&deep, "x");
+    for (int i = 0; i < 70; i++)
+        ajar_strbuf_puts(&deep, ".a");
+    char *p = ajar_strbuf_take(&deep);
+    ck_assert_int_eq(ajar_draft_set(d, p, cJSON_CreateNumber(1), &errs), AJAR_OK);
+    ck_assert_int_eq(ajar_draft_validate(d, path, &errs), AJAR_OK);
+    ck_assert_int_eq(ajar_draft_save(d, path, &errs), AJAR_E_SYNTAX);
+    ck_assert_uint_eq(errs.count, 1);
+    ck_assert_str_eq(errs.items[0].file, path);
+    ck_assert_int_eq(errs.items[0].line, 0);
+    ck_assert_ptr_nonnull(strstr(errs.items[0].message, "could not be read back, so it was not saved: "
+                                                        "nested deeper than 64 levels"));
+    ajar_errors_clear(&errs);
+    ajar_draft *back = load_ok(path);
+    ck_assert_ptr_null(ajar_draft_string(back, "x"));
+    ajar_draft_free(back);
+    ajar_draft_free(d);
+    free(p);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+}
+END_TEST
+
 START_TEST(oversized_files_are_refused)
 {
     char path[] = "/tmp/ajar-big-XXXXXX";
@@ -455,6 +492,7 @@ Suite *draft_suite(void)
     tcase_add_test(tc, set_creates_appends_and_refuses_bad_values);
     tcase_add_test(tc, value_from_text_follows_the_field_type);
     tcase_add_test(tc, save_refuses_invalid_drafts_and_writes_valid_ones);
+    tcase_add_test(tc, save_refuses_what_would_not_read_back);
     tcase_add_test(tc, oversized_files_are_refused);
     tcase_add_test(tc, every_field_is_documented);
     suite_add_tcase(s, tc);

@@ -40,6 +40,30 @@ START_TEST(leaves_out_missing_parts_and_adds_strerror_once)
 }
 END_TEST
 
+/* Found by fuzz_draft: `ajar set d.json $',\xad=1'` quoted the path's bytes
+ * raw in "bad field path", and a duplicate key's name went out as it was, so
+ * a hostile file or argument could send ESC, C1 or a line break to the
+ * terminal through any front end that prints errors (the wizard does so
+ * without escaping). */
+START_TEST(format_escapes_controls_and_invalid_bytes)
+{
+    ajar_errors list = {0};
+    ajar_errors_add(&list, AJAR_E_INVALID, "d\x1b]0;t\x07.json", "a\xc2\x9b" "b", 0, 0, 0,
+                    "the key \"%s\" appears more than once", "\x1b[2J\r\najar: fake\tok\xff\xc0\xaf");
+    char *s = ajar_error_format(&list.items[0]);
+    ck_assert_str_eq(s, "d\\x1b]0;t\\x07.json: a\\u009bb: the key "
+                        "\"\\x1b[2J\\x0d\\x0aajar: fake\tok\\xff\\xc0\\xaf\" appears more than once");
+    free(s);
+    ajar_errors_clear(&list);
+    /* Text that is fine stays as it is, U+FFFD and wide characters included. */
+    ajar_errors_add(&list, AJAR_E_INVALID, "李娜.json", "me.name", 0, 0, 0, "bad \xef\xbf\xbd é");
+    s = ajar_error_format(&list.items[0]);
+    ck_assert_str_eq(s, "李娜.json: me.name: bad \xef\xbf\xbd é");
+    free(s);
+    ajar_errors_clear(&list);
+}
+END_TEST
+
 START_TEST(move_fills_in_file)
 {
     ajar_errors a = {0}, b = {0};
@@ -82,6 +106,7 @@ Suite *error_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, formats_file_line_column_field);
     tcase_add_test(tc, leaves_out_missing_parts_and_adds_strerror_once);
+    tcase_add_test(tc, format_escapes_controls_and_invalid_bytes);
     tcase_add_test(tc, move_fills_in_file);
     tcase_add_test(tc, strbuf_grows_and_formats);
     suite_add_tcase(s, tc);

@@ -61,6 +61,13 @@ static const bad_case BAD[] = {
     {"{\"a\": \"\xed\xa0\x80\"}", 0, AJAR_E_SYNTAX, 1, 8, NULL, "invalid UTF-8"},
     {"{\"a\": \"x\ty\"}", 0, AJAR_E_SYNTAX, 1, 9, NULL, "control character"},
     {"{\"a\": \"\\u0000\"}", 0, AJAR_E_SYNTAX, 1, 8, NULL, "\\u0000"},
+    /* Escaped surrogates that do not make a pair: cJSON only said "not valid JSON". */
+    {"{\"a\": \"x\\ud83d\"}", 0, AJAR_E_SYNTAX, 1, 9, NULL, "surrogate pair"},
+    {"{\"a\": \"\\ud83dx\"}", 0, AJAR_E_SYNTAX, 1, 8, NULL, "must be followed by"},
+    {"{\"a\": \"\\ud83d\\u0041\"}", 0, AJAR_E_SYNTAX, 1, 8, NULL, "surrogate pair"},
+    {"{\"a\": \"\\ud83d\\ud83d\"}", 0, AJAR_E_SYNTAX, 1, 8, NULL, "surrogate pair"},
+    {"{\"a\": \"\\ude00\"}", 0, AJAR_E_SYNTAX, 1, 8, NULL, "cannot stand alone"},
+    {"{\"a\": \"\\uD83D\\uDE0\"}", 0, AJAR_E_SYNTAX, 1, 8, NULL, "surrogate pair"},
     {"{\"a\": 1, \"a\": 2}", 0, AJAR_E_INVALID, 0, 0, "a", "more than once"},
     {"{\"c\": [{\"n\": 1}, {\"n\": 1, \"m\": 2, \"n\": 3}]}", 0, AJAR_E_INVALID, 0, 0, "c[1].n",
      "more than once"},
@@ -133,12 +140,12 @@ START_TEST(keys_are_case_sensitive_and_escapes_decode)
 {
     ajar_errors errs = {0};
     cJSON *out = NULL;
-    ck_assert_int_eq(parse("{\"Name\": 1, \"name\": 2, \"s\": \"\\u00e9\\n\\ud83d\\ude00\"}", &out,
+    ck_assert_int_eq(parse("{\"Name\": 1, \"name\": 2, \"s\": \"\\u00e9\\n\\ud83d\\ude00\\uD83D\\uDE00\"}", &out,
                            &errs),
                      AJAR_OK);
     ck_assert_int_eq(cJSON_GetObjectItemCaseSensitive(out, "name")->valueint, 2);
     ck_assert_str_eq(cJSON_GetObjectItemCaseSensitive(out, "s")->valuestring,
-                     "\xc3\xa9\n\xf0\x9f\x98\x80");
+                     "\xc3\xa9\n\xf0\x9f\x98\x80\xf0\x9f\x98\x80");
     cJSON_Delete(out);
 }
 END_TEST
