@@ -71,6 +71,12 @@ fi
 runs=0
 for log in "$logs"/vg.*.log; do
     [ -e "$log" ] || continue
+    # A child forked to run another program (the wizard's $EDITOR) leaves a log with the
+    # header only: it exec'd, and valgrind does not follow it. Nothing ran under valgrind there.
+    if ! grep -q 'ERROR SUMMARY' "$log" && ! grep -qE '^==[0-9]+== +(at|by|Invalid|Conditional)' "$log" &&
+        [ "$(grep -c . "$log")" -le 6 ]; then
+        continue
+    fi
     runs=$((runs + 1))
     if ! grep -q 'ERROR SUMMARY: 0 errors' "$log"; then
         echo "valgrind: errors in $(sed -n 's/^==[0-9]*== Command: //p' "$log" | head -1):"
