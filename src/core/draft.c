@@ -335,6 +335,8 @@ static cJSON *step_into(cJSON *node, const segment *s, const char **why)
 static ajar_status not_found(ajar_errors *errs, const parsed_path *p, size_t upto, cJSON *parent,
                              const char *why)
 {
+    if (!errs) /* nobody will read the message: do not write it */
+        return AJAR_E_NOTFOUND;
     char *here = path_prefix(p, upto);
     char *full = path_prefix(p, upto + 1);
     ajar_status st;

@@ -267,8 +267,15 @@ size_t ajar_wrap(const char *s, size_t n, size_t width, ajar_wrap_line *lines, s
         size_t start = pos, i = pos, cols = 0, space = NPOS, space_cols = 0;
         int broke = 0;
         while (i < n && s[i] != '\n') {
-            size_t w;
-            size_t k = ajar_utf8_char_len(s + i, n - i, &w);
+            size_t w, k;
+            unsigned char b = (unsigned char)s[i];
+            /* printable ASCII not followed by a combining byte: one column */
+            if (b >= 0x20 && b < 0x7f && (i + 1 >= n || (unsigned char)s[i + 1] < 0x80)) {
+                w = 1;
+                k = 1;
+            } else {
+                k = ajar_utf8_char_len(s + i, n - i, &w);
+            }
             if (s[i] == '\t')
                 w = 1;
             if (cols + w > width && i > start) {

@@ -274,8 +274,20 @@ static void app_free(app *a)
 
 static void draw(app *a)
 {
+    if (a->only_line && a->overlay == OV_NONE && form_line_y >= 0) {
+        /* typing in a one-line field: nothing moved, redraw that line only
+         * (a whole frame per key costs ten times more, mostly in curses) */
+        a->only_line = 0;
+        form_redraw_line(a->sub.questions ? &a->sub : &a->form);
+        curs_set(1);
+        move(form_cursor_y, form_cursor_x);
+        refresh();
+        return;
+    }
+    a->only_line = 0;
     erase();
     form_cursor_y = -1;
+    form_line_y = -1;
     wizard_draw(a);
     if (a->overlay == OV_HELP)
         help_draw(a);

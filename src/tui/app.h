@@ -85,6 +85,7 @@ typedef struct app {
     char *status;        /* the message on the status line */
     int status_error;
     int quit;
+    int only_line;        /* the last key changed only the focused input's text */
 } app;
 
 /* ---- app.c ---------------------------------------------------------------------- */
@@ -144,6 +145,12 @@ int form_in_text(const form *f);
 
 /* Where the text cursor goes after the last form_draw; -1 for none. */
 extern int form_cursor_y, form_cursor_x;
+
+/* Where the focused one-line input was drawn in the last full frame
+ * (form_line_y -1: none), and a redraw of just that input there, for a key
+ * that changed nothing but its text. */
+extern int form_line_y, form_line_x, form_line_w;
+void form_redraw_line(const form *f);
 
 /* ---- list.c: the contacts and referrals editors ------------------------------------ */
 

@@ -20,6 +20,19 @@ int tui_put(int y, int x, const char *s, size_t len, int width, int attr)
     int used = 0;
     size_t i = 0;
     while (i < len) {
+        /* a run of printable ASCII goes out in one call */
+        size_t run = 0;
+        while (i + run < len && used + (int)run < width && (unsigned char)s[i + run] >= 0x20 &&
+               (unsigned char)s[i + run] < 0x7f)
+            run++;
+        if (run > 0) {
+            addnstr(s + i, (int)run);
+            used += (int)run;
+            i += run;
+            continue;
+        }
+        if (used >= width)
+            break;
         size_t cols;
         size_t k = ajar_utf8_char_len(s + i, len - i, &cols);
         uint32_t cp;

@@ -42,6 +42,37 @@ static void text_rows(pane *p, const char *s, int indent, int attr)
     free(lines);
 }
 
+int form_line_y = -1, form_line_x, form_line_w;
+
+/* The text of a one-line input at y, x in w columns, started late enough
+ * that the cursor fits; places the text cursor when focused. */
+static void draw_line_input(int y, int x, int w, const ajar_edit *e, int focused)
+{
+    int attr = focused ? tui_attr(ROLE_FOCUS) : tui_attr(ROLE_FIELD);
+    tui_fill(y, x, w, attr);
+    /* one pass: drop characters from the left while the text up to the
+     * cursor is wider than the field */
+    size_t start = 0, room = (size_t)(w > 1 ? w - 1 : 1);
+    size_t before = e->text ? ajar_utf8_width(e->text, e->cursor) : 0;
+    while (start < e->cursor && before >= room) {
+        size_t cols;
+        start += ajar_utf8_char_len(e->text + start, e->len - start, &cols);
+        before -= cols < before ? cols : before;
+    }
+    tui_put(y, x, e->text ? e->text + start : "", e->len - start, w, attr);
+    if (focused) {
+        form_cursor_y = y;
+        form_cursor_x = x + (int)before;
+    }
+}
+
+void form_redraw_line(const form *f)
+{
+    if (form_line_y < 0 || !f->fields || f->focus >= f->count)
+        return;
+    draw_line_input(form_line_y, form_line_x, form_line_w, &f->fields[f->focus].edit, 1);
+}
+
 /* A one-row text field with the cursor kept in view. */
 static void line_field(pane *p, const ajar_question *q, const field_state *st, int focused)
 {
@@ -56,16 +87,18 @@ static void line_field(pane *p, const ajar_question *q, const field_state *st, i
             tui_puts(y, p->x + 2, ex ? ex : "", w, tui_attr(ROLE_EXAMPLE) | tui_attr(ROLE_FIELD));
             free(ex);
         } else {
-            /* start late enough that the cursor fits */
-            size_t start = 0;
-            while (start < e->cursor && ajar_utf8_width(e->text + start, e->cursor - start) >=
-                                            (size_t)(w > 1 ? w - 1 : 1))
-                start += ajar_utf8_char_len(e->text + start, e->len - start, NULL);
-            tui_put(y, p->x + 2, e->text ? e->text + start : "", e->len - start, w, attr);
+            int cy = form_cursor_y, cx = form_cursor_x;
+            draw_line_input(y, p->x + 2, w, e, focused);
             if (focused) {
-                p->cur_y = y;
-                p->cur_x = p->x + 2 + (int)ajar_utf8_width(e->text + start, e->cursor - start);
+                /* remembered, so a key that only edits this line redraws only it */
+                p->cur_y = form_cursor_y;
+                p->cur_x = form_cursor_x;
+                form_line_y = y;
+                form_line_x = p->x + 2;
+                form_line_w = w;
             }
+            form_cursor_y = cy;
+            form_cursor_x = cx;
         }
     }
     p->row++;

@@ -573,10 +573,22 @@ void wizard_key(app *a, const tui_event *ev)
     }
     int flags = KEY_IGNORED;
     const ajar_question *q = f->focus < f->count ? &f->questions[f->focus] : NULL;
+    /* a one-line field already being edited, with nothing said under it:
+     * an editing key changes its text and nothing else on screen */
+    int one_line = q && (q->kind == AJAR_FK_LINE || q->kind == AJAR_FK_DATE ||
+                         q->kind == AJAR_FK_DATETIME || q->kind == AJAR_FK_MONTHS);
+    int was_clean = one_line && f->fields[f->focus].dirty && !f->fields[f->focus].error;
+    char *status_before = a->status ? strdup(a->status) : NULL;
     if (!a->sub.questions && q && (q->kind == AJAR_FK_CONTACTS || q->kind == AJAR_FK_REFERRALS))
         flags = list_key(a, ev);
     else
         flags = form_key(f, a, ev, compute(a).main_w - 2);
+    if (flags == KEY_HANDLED && was_clean && f->fields[f->focus].dirty &&
+        !f->fields[f->focus].error && ev->kind != EV_PASTE &&
+        ((!status_before && !a->status) ||
+         (status_before && a->status && strcmp(status_before, a->status) == 0)))
+        a->only_line = 1;
+    free(status_before);
     if (flags & (KEY_COMMIT | KEY_COMMIT_NEXT)) {
         if (!form_commit(f, a))
             return;
