@@ -14,6 +14,8 @@ PKG_CONFIG ?= pkg-config
 # Debian packages the project needs to build, test and run its terminal tests.
 DEB_PACKAGES := gcc make pkg-config libncurses-dev libcjson-dev check tmux \
                 python3 python3-icalendar clang libclang-rt-14-dev valgrind
+# ... and, on top of those, what `make bench` needs (not CI: the benchmark is not part of check).
+BENCH_PACKAGES := valgrind dialog whiptail time
 
 WARNINGS  := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Werror
@@ -56,6 +58,7 @@ help:
 	@echo "make asan       run the tests under AddressSanitizer + UBSan"
 	@echo "make fuzz       run each libFuzzer target FUZZ_SECONDS (60) seconds (clang)"
 	@echo "make valgrind   run ajar on every example and fixture under valgrind"
+	@echo "make bench      the performance benchmarks (minutes; make bench-deps first)"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 	@echo "make install    install to \$$(DESTDIR)\$$(PREFIX) (PREFIX=$(PREFIX))"
 	@echo "make clean      remove build output"
@@ -178,6 +181,24 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -DAJAR_FUZZ_REPO='"$(CURDIR)"' $(CJSON_CFLAGS) $(ALL_CFLAGS) \
 	    -fsanitize=fuzzer -o $@ $< $(CORE_OBJ) $(CJSON_LIBS) -lm
+# ---- benchmark ----------------------------------------------------------------------
+
+# The performance benchmarks of docs/performance.md: a table of measured values, targets and
+# PASS/FAIL, printed and written to $(BUILD)/bench.txt. Slow (callgrind): not part of check.
+.PHONY: bench bench-deps
+BENCH_DIR := $(BUILD)/bench
+
+# The start-up benchmark's yardstick: a bare ncurses program, built like ajar.
+$(BENCH_DIR)/bare: tests/bench/bare.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CURSES_CFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(CURSES_LIBS)
+
+bench: $(BUILD)/ajar $(BENCH_DIR)/bare
+	AJAR_BIN=$(CURDIR)/$(BUILD)/ajar BENCH_BARE=$(CURDIR)/$(BENCH_DIR)/bare \
+	BENCH_DIR=$(CURDIR)/$(BENCH_DIR) BENCH_OUT=$(CURDIR)/$(BUILD)/bench.txt tests/bench/run.sh
+
+bench-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) $(BENCH_PACKAGES)"
 
 # ---- set-up -------------------------------------------------------------------
 
