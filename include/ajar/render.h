@@ -66,6 +66,9 @@ typedef struct ajar_render_opts {
     unsigned what;       /* AJAR_OUT_* bits; 0 = AJAR_OUT_ALL */
     ajar_tmpl_escape_fn escape; /* how user text is quoted: NULL = as it is (plain text) */
     void *escape_ud;
+    int data_only;       /* 1: the follow-ups and LinkedIn notes per contact, but not
+                          * followups_text and linkedin_text (JSON, CSV and calendar
+                          * exports do not use them; they stay NULL) */
 } ajar_render_opts;
 
 /* A check-in: a later message to one contact. */

@@ -181,8 +181,10 @@ int cmd_check(int argc, char **argv)
         code = fail_system(&errs);
         goto done;
     }
-    ajar_render_opts ro = {today, limit, AJAR_OUT_LETTER | AJAR_OUT_FOLLOWUPS | AJAR_OUT_LINKEDIN,
-                           NULL, NULL};
+    ajar_render_opts ro = {.today = today,
+                           .linkedin_limit = limit,
+                           .what = AJAR_OUT_LETTER | AJAR_OUT_FOLLOWUPS | AJAR_OUT_LINKEDIN,
+                           .data_only = 1}; /* the check reads the notes, not the plan's text */
     if (ajar_render(renderer, d, &ro, &out, &errs) != AJAR_OK ||
         ajar_check_run(checker, d, out, today, &res, &errs) != AJAR_OK) {
         code = fail_system(&errs);

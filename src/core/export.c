@@ -269,14 +269,17 @@ static void check_part(const ajar_output *o, ajar_export_what w, ajar_errors *er
 }
 
 /* 1 when `o` holds part w (LETTER..LINKEDIN): the renderer was asked for it. */
-static int has_part(const ajar_output *o, ajar_export_what w)
+static int has_part(const ajar_output *o, ajar_export_what w, int as_text)
 {
     switch (w) {
     case AJAR_EXPORT_LETTER: return o->subject && o->letter;
     case AJAR_EXPORT_PHONE: return o->phone != NULL;
     case AJAR_EXPORT_VOICEMAIL: return o->voicemail != NULL;
-    case AJAR_EXPORT_FOLLOWUPS: return o->followups_text && (o->followups || !o->nfollowups);
-    case AJAR_EXPORT_LINKEDIN: return o->linkedin_text && (o->followups || !o->nfollowups);
+    /* the texts of the plan are only needed by txt and md */
+    case AJAR_EXPORT_FOLLOWUPS:
+        return (o->followups_text || !as_text) && (o->followups || !o->nfollowups);
+    case AJAR_EXPORT_LINKEDIN:
+        return (o->linkedin_text || !as_text) && (o->followups || !o->nfollowups);
     default: return 0;
     }
 }
@@ -307,7 +310,7 @@ ajar_status ajar_export(const ajar_output *o, ajar_export_what what, ajar_export
     for (int w = AJAR_EXPORT_LETTER; w < AJAR_EXPORT_ALL; w++) {
         if (!(WHATS[what].parts & WHATS[w].parts))
             continue;
-        if (!has_part(o, (ajar_export_what)w))
+        if (!has_part(o, (ajar_export_what)w, fmt == AJAR_EXPORT_TXT || fmt == AJAR_EXPORT_MD))
             return ajar_errors_add(errs, AJAR_E_USAGE, NULL, WHATS[w].name, 0, 0, 0,
                                    "was not rendered; render it before exporting it");
         check_part(o, (ajar_export_what)w, errs, &bad, &followups_done);

@@ -24,6 +24,7 @@ ajar_status ajar_export_draft(const ajar_renderer *r, const ajar_draft *d,
         .linkedin_limit = req->linkedin_limit,
         .what = ajar_export_parts(req->what),
         .escape = ajar_export_markdown(req->fmt) ? ajar_render_escape_md : NULL,
+        .data_only = req->fmt != AJAR_EXPORT_TXT && req->fmt != AJAR_EXPORT_MD,
     };
     ajar_output *o = NULL;
     ajar_status st = ajar_render(r, d, &ro, &o, errs);

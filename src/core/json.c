@@ -441,7 +441,18 @@ static void put_number(ajar_strbuf *b, double d)
         return;
     }
     if (d == floor(d) && fabs(d) < 9007199254740992.0) {
-        ajar_strbuf_printf(b, "%.0f", d);
+        /* whole numbers by hand: exact below 2^53, and no printf per number */
+        long long n = (long long)d;
+        char digits[24];
+        size_t k = sizeof digits;
+        unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+        do {
+            digits[--k] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        if (n < 0)
+            digits[--k] = '-';
+        ajar_strbuf_append(b, digits + k, sizeof digits - k);
         return;
     }
     char buf[40];
@@ -461,12 +472,23 @@ static void put_number(ajar_strbuf *b, double d)
     ajar_strbuf_puts(b, buf);
 }
 
+/* Bytes a JSON string cannot hold as they are: controls, DEL, '"' and '\\'. */
+static const unsigned char ESCAPED[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1,
+    [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+    [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1, [0x7f] = 1,
+};
+
 static void put_string(ajar_strbuf *b, const char *s)
 {
     ajar_strbuf_putc(b, '"');
     const char *run = s;
     for (const char *p = s; *p; p++) {
         unsigned char c = (unsigned char)*p;
+        if (!ESCAPED[c])
+            continue; /* the common case: part of the run copied at once */
         const char *esc = NULL;
         char hex[8];
         switch (c) {
@@ -495,8 +517,12 @@ static void put_string(ajar_strbuf *b, const char *s)
 
 static void indent(ajar_strbuf *b, int depth)
 {
-    for (int i = 0; i < depth; i++)
-        ajar_strbuf_puts(b, "  ");
+    static const char SPACES[] = "                                "; /* 16 levels */
+    while (depth > 0) {
+        int n = depth > 16 ? 16 : depth;
+        ajar_strbuf_append(b, SPACES, (size_t)n * 2);
+        depth -= n;
+    }
 }
 
 static void put_value(ajar_strbuf *b, const cJSON *v, int depth, int pretty)
@@ -529,11 +555,11 @@ static void put_value(ajar_strbuf *b, const cJSON *v, int depth, int pretty)
             }
             if (obj) {
                 put_string(b, c->string ? c->string : "");
-                ajar_strbuf_puts(b, pretty ? ": " : ":");
+                ajar_strbuf_append(b, ": ", pretty ? 2 : 1);
             }
             put_value(b, c, depth + 1, pretty);
             if (c->next)
-                ajar_strbuf_puts(b, pretty && inline_list ? ", " : ",");
+                ajar_strbuf_append(b, ", ", pretty && inline_list ? 2 : 1);
         }
         if (pretty && !inline_list) {
             ajar_strbuf_putc(b, '\n');

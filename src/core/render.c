@@ -357,9 +357,9 @@ ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_
         o->phone = render_named(&c, "phone", view);
     if (what & AJAR_OUT_VOICEMAIL)
         o->voicemail = render_named(&c, "voicemail", view);
-    if (what & AJAR_OUT_FOLLOWUPS)
+    if ((what & AJAR_OUT_FOLLOWUPS) && !opts->data_only)
         o->followups_text = render_named(&c, "followups", view);
-    if (what & AJAR_OUT_LINKEDIN)
+    if ((what & AJAR_OUT_LINKEDIN) && !opts->data_only)
         o->linkedin_text = render_named(&c, "linkedin", view);
     if (c.st == AJAR_OK && (what & (AJAR_OUT_FOLLOWUPS | AJAR_OUT_LINKEDIN)) &&
         !fill_followups(o, view))

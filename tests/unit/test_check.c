@@ -181,7 +181,7 @@ START_TEST(full_draft_rendered_for_real_has_no_findings)
     ajar_renderer *rr = NULL;
     ck_assert_int_eq(ajar_renderer_open(".", NULL, &rr, &errs), AJAR_OK);
     ajar_draft *d = full_with(NULL);
-    ajar_render_opts opts = {day(TODAY), 0, 0, NULL, NULL};
+    ajar_render_opts opts = {.today = day(TODAY)};
     ajar_output *o = NULL;
     ck_assert_int_eq(ajar_render(rr, d, &opts, &o, &errs), AJAR_OK);
     ajar_check_result *r = run_check(c, d, o, TODAY);
