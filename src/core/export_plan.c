@@ -1,5 +1,6 @@
 /* export_plan.c — the follow-up plan and LinkedIn notes as CSV rows and as calendar items. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ajar/formats.h"
@@ -88,17 +89,50 @@ static void reach_lines(ajar_strbuf *b, const ajar_followup *f)
             ajar_strbuf_printf(b, "%s: %s\n", ways[k].label, ways[k].value);
 }
 
+/* For each follow-up, how many earlier ones have the same name: sorting by
+ * name and index counts them in O(n log n), where asking again for every item
+ * took minutes for a plan of thousands of contacts. NULL when memory runs out. */
+static const ajar_output *sort_o;
+
+static int by_name_then_index(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(ajar_export_str(sort_o->followups[x].name),
+                   ajar_export_str(sort_o->followups[y].name));
+    return c ? c : (x > y) - (x < y);
+}
+
+static size_t *same_name_counts(const ajar_output *o)
+{
+    size_t n = o->nfollowups;
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    size_t *same = malloc((n ? n : 1) * sizeof *same);
+    if (!order || !same) {
+        free(order);
+        free(same);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    sort_o = o;
+    qsort(order, n, sizeof *order, by_name_then_index);
+    for (size_t k = 0; k < n; k++)
+        same[order[k]] = k > 0 && strcmp(ajar_export_str(o->followups[order[k]].name),
+                                         ajar_export_str(o->followups[order[k - 1]].name)) == 0
+                             ? same[order[k - 1]] + 1
+                             : 0;
+    free(order);
+    return same;
+}
+
 /* A UID seed for one item: the draft's identity, the contact's name (and how
- * many contacts before it share that name), the kind and the months. Not the
- * draft's path or the date, so exporting again, from anywhere, after
+ * many contacts before it share that name, `same`), the kind and the months.
+ * Not the draft's path or the date, so exporting again, from anywhere, after
  * changing a date, updates the item a calendar already holds. */
-static void item_seed(const ajar_output *o, size_t i, const ajar_export_opts *opts,
+static void item_seed(const ajar_output *o, size_t i, size_t same, const ajar_export_opts *opts,
                       const char *kind, int months, char out[AJAR_FMT_ID_SIZE])
 {
     const ajar_followup *f = &o->followups[i];
-    size_t same = 0;
-    for (size_t k = 0; k < i; k++)
-        same += strcmp(ajar_export_str(o->followups[k].name), ajar_export_str(f->name)) == 0;
     char nums[48];
     snprintf(nums, sizeof nums, "%zu %d", same, months);
     const char *parts[] = {"ajar export 1", opts->uid_seed, ajar_export_str(f->name), kind, nums};
@@ -135,7 +169,7 @@ static ajar_status add_item(ajar_strbuf *b, const ajar_export_opts *opts, ajar_d
 
 /* The item for thanking contact i, on its `when`: how to reach them, the
  * message and the LinkedIn note. */
-static ajar_status thank_item(ajar_strbuf *b, const ajar_output *o, size_t i,
+static ajar_status thank_item(ajar_strbuf *b, const ajar_output *o, size_t i, size_t same,
                               const ajar_export_opts *opts, ajar_errors *errs)
 {
     const ajar_followup *f = &o->followups[i];
@@ -153,13 +187,13 @@ static ajar_status thank_item(ajar_strbuf *b, const ajar_output *o, size_t i,
     if (*ajar_export_str(f->note))
         ajar_strbuf_printf(&desc, "%sLinkedIn invitation note:\n%s\n", desc.len ? "\n" : "",
                            f->note);
-    item_seed(o, i, opts, "thanks", 0, seed);
+    item_seed(o, i, same, opts, "thanks", 0, seed);
     return add_item(b, opts, f->when, &summary, &desc, "Follow-up", seed, errs);
 }
 
 /* The item for check-in k with contact i, on its date. */
-static ajar_status checkin_item(ajar_strbuf *b, const ajar_output *o, size_t i, size_t k,
-                                const ajar_export_opts *opts, ajar_errors *errs)
+static ajar_status checkin_item(ajar_strbuf *b, const ajar_output *o, size_t i, size_t same,
+                                size_t k, const ajar_export_opts *opts, ajar_errors *errs)
 {
     const ajar_followup *f = &o->followups[i];
     const ajar_checkin *c = &f->checkins[k];
@@ -176,7 +210,7 @@ static ajar_status checkin_item(ajar_strbuf *b, const ajar_output *o, size_t i, 
     if (*ajar_export_str(f->talked_about))
         ajar_strbuf_printf(&desc, "You talked about: %s\n", f->talked_about);
     reach_lines(&desc, f);
-    item_seed(o, i, opts, "checkin", c->months, seed);
+    item_seed(o, i, same, opts, "checkin", c->months, seed);
     return add_item(b, opts, c->date, &summary, &desc, "Check-in", seed, errs);
 }
 
@@ -188,15 +222,19 @@ ajar_status ajar_export_ics(const ajar_output *o, ajar_export_what what,
     if (o->nfollowups == 0)
         return ajar_errors_add(errs, AJAR_E_INVALID, NULL, "contacts", 0, 0, 0,
                                "there are none, so the plan has nothing to put in a calendar");
+    size_t *same = same_name_counts(o);
+    if (!same)
+        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
     ajar_strbuf b;
     ajar_strbuf_init(&b);
     ajar_ics_begin(&b);
     ajar_status st = AJAR_OK;
     for (size_t i = 0; st == AJAR_OK && i < o->nfollowups; i++) {
-        st = thank_item(&b, o, i, opts, errs);
+        st = thank_item(&b, o, i, same[i], opts, errs);
         for (size_t k = 0; st == AJAR_OK && k < o->followups[i].ncheckins; k++)
-            st = checkin_item(&b, o, i, k, opts, errs);
+            st = checkin_item(&b, o, i, same[i], k, opts, errs);
     }
+    free(same);
     if (st != AJAR_OK) {
         ajar_strbuf_free(&b);
         return st;
