@@ -218,7 +218,9 @@ static const char *pick_channel(const cJSON *c, int offer_maker)
 }
 
 /* The check-ins: one per month of stay_in_touch.checkins_months, counted
- * from `from`, in the draft's order. */
+ * from `from`, in the draft's order. A month given twice is one check-in:
+ * two would be the same reminder on the same day, with the same calendar
+ * UID, and a long list of repeats would multiply every contact's plan. */
 static cJSON *checkins_view(const cJSON *months, ajar_date from, int *ok)
 {
     cJSON *arr = cJSON_CreateArray();
@@ -226,11 +228,14 @@ static cJSON *checkins_view(const cJSON *months, ajar_date from, int *ok)
         *ok = 0;
         return NULL;
     }
+    char seen[121] = {0};
     const cJSON *m;
     cJSON_ArrayForEach(m, months)
     {
-        if (!cJSON_IsNumber(m) || m->valuedouble < 1 || m->valuedouble > 120)
+        if (!cJSON_IsNumber(m) || m->valuedouble < 1 || m->valuedouble > 120 ||
+            seen[(int)m->valuedouble])
             continue;
+        seen[(int)m->valuedouble] = 1;
         cJSON *c = cJSON_CreateObject();
         if (!c || !cJSON_AddItemToArray(arr, c)) {
             cJSON_Delete(c);

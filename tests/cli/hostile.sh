@@ -94,3 +94,20 @@ test_a_path_too_deep_to_read_back_is_refused_without_a_bogus_position() {
     if grep -qE 'd\.json:[0-9]' err; then echo "a line and column of text never written:"; cat err; return 1; fi
     same_file d.json before.json
 }
+
+# 20,000 contacts fit in a draft (400 KB): rendering, checking and exporting them must stay
+# linear. Each contact's copy in `others` was looked up for every contact (minutes of work, the
+# wizard frozen), and the calendar counted same-named contacts again for every item.
+test_thousands_of_contacts_stay_fast() {
+    python3 - "$FIXTURES/drafts/full.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["contacts"] = [{"name": "Person %d" % (i % 500), "made_offer": i == 7} for i in range(20000)]
+open("many.json", "w").write(json.dumps(d))
+PY
+    run timeout 60 "$AJAR" check many.json; [ "$status" -le 1 ] || { cat err; return 1; }
+    run timeout 60 "$AJAR" export many.json -w followups -f ics; expect_status 0
+    [ "$(grep -c '^UID:' out)" = "$(grep '^UID:' out | sort -u | wc -l)" ]
+    [ "$(grep -c '^BEGIN:VEVENT' out)" = 80000 ]
+    run timeout 60 "$AJAR" export many.json -w all -f md; expect_status 0
+}

@@ -704,6 +704,37 @@ START_TEST(ics_has_an_item_per_followup_and_checkin)
 }
 END_TEST
 
+/* Contacts of the same name get UIDs of their own: how many earlier
+ * contacts share the name is part of the seed (counted once per plan; asked
+ * again for every item, it was quadratic in the contacts). */
+START_TEST(ics_uids_differ_for_contacts_of_the_same_name)
+{
+    ajar_output *o = sample();
+    for (size_t i = 0; i < o->nfollowups; i++)
+        set(&o->followups[i].name, i % 2 ? "Ana" : "");
+    ajar_export_opts opts = fixed_opts();
+    char *s = NULL;
+    cJSON *j = ics_items(o, &opts, &s);
+    size_t items = 0;
+    for (size_t i = 0; i < o->nfollowups; i++)
+        items += 1 + o->followups[i].ncheckins;
+    if (j) {
+        const cJSON *list = jget(j, "items");
+        ck_assert_int_eq(cJSON_GetArraySize(list), (int)items);
+        for (int a = 0; a < (int)items; a++)
+            for (int b = 0; b < a; b++)
+                ck_assert_str_ne(uid_of(list, a), uid_of(list, b));
+        cJSON_Delete(j);
+    }
+    /* The same plan again gives the same UIDs. */
+    char *again = export_ok(o, AJAR_EXPORT_FOLLOWUPS, AJAR_EXPORT_ICS, &opts);
+    ck_assert_str_eq(s, again);
+    free(again);
+    free(s);
+    free_output(o);
+}
+END_TEST
+
 START_TEST(ics_uids_are_stable)
 {
     ajar_output *o = sample();
@@ -919,6 +950,7 @@ Suite *export_suite(void)
     tcase_add_test(tc, json_of_one_part_has_only_that_part);
     tcase_add_test(tc, eml_needs_my_address);
     tcase_add_test(tc, eml_body_ends_with_one_line_break);
+    tcase_add_test(tc, ics_uids_differ_for_contacts_of_the_same_name);
     tcase_add_test(tc, ics_uids_are_stable);
     tcase_add_test(tc, ics_names_an_unnamed_contact);
     tcase_add_test(tc, ics_needs_a_contact);

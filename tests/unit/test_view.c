@@ -359,6 +359,17 @@ START_TEST(checkins_fall_on_working_days)
     expect_str(v, "stay.checkins_text", "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 18, 24 and 120");
     expect_str(v, "stay.checkins.0.date", "2026-03-02"); /* 30 January + 1 month = 28 February, a Saturday */
     cJSON_Delete(v);
+
+    /* A month given twice is one check-in: twice the same reminder had the
+     * same calendar UID, and 200,000 repeats (800 KB of draft) made every
+     * contact's plan 200,000 items long (1.3 GB to export three contacts). */
+    v = view_of_json("{\"ajar\": 1, \"contacts\": [{\"name\": \"Ana\"}],"
+                     " \"stay_in_touch\": {\"checkins_months\": [6, 3, 6, 6, 3, 12, 3]}}",
+                     "2026-01-30");
+    expect_len(v, "stay.checkins", 3);
+    expect_len(v, "contacts.0.checkins", 3);
+    expect_str(v, "stay.checkins_text", "6, 3 and 12");
+    cJSON_Delete(v);
 }
 END_TEST
 
