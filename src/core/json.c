@@ -59,6 +59,8 @@ static ajar_status prescan(const char *text, size_t len, const char *origin, aja
         if (c == '"') {
             for (i++; i < len && text[i] != '"'; i++) {
                 unsigned char s = (unsigned char)text[i];
+                if (s >= 0x20 && s != '\\')
+                    continue; /* the common case */
                 if (s < 0x20)
                     return syntax_at(errs, origin, text, i,
                                      "control character inside a string (write it as an escape such as \\n)");
@@ -98,8 +100,12 @@ typedef struct reader {
 
 static void skip_ws(reader *r)
 {
-    while (r->pos < r->len && strchr(" \t\n\r", r->s[r->pos]) && r->s[r->pos])
+    while (r->pos < r->len) {
+        char c = r->s[r->pos];
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r')
+            break;
         r->pos++;
+    }
 }
 
 static int fail_at(reader *r, const char *why)
@@ -128,6 +134,11 @@ static int read_string(reader *r)
 {
     r->pos++; /* the opening quote */
     while (r->pos < r->len) {
+        /* up to the next quote or backslash in one call (the text holds no NUL:
+         * prescan refused it, and text[len] is one) */
+        r->pos += strcspn(r->s + r->pos, "\"\\");
+        if (r->pos >= r->len)
+            break;
         char c = r->s[r->pos];
         if (c == '"') {
             r->pos++;
