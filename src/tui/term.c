@@ -79,6 +79,8 @@ void tui_suspend(void)
     reset_prog_mode();
     fputs(PASTE_ON, stdout);
     fflush(stdout);
+    /* the shell wrote over the screen meanwhile: paint all of it again */
+    clearok(curscr, TRUE);
     refresh();
 }
 

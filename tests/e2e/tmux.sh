@@ -273,6 +273,52 @@ test_sighup_keeps_a_half_typed_date() {
     recovered "2026-11-3" || return 1
 }
 
+# state_of PID: its process state letter (R, S, T for stopped...).
+state_of() { ps -o stat= -p "$1" 2>/dev/null | cut -c1; }
+
+# Ctrl-Z gives the terminal back to the shell and stops ajar; `fg` brings the screen back as it
+# was, and typing goes on. This one needs a shell with job control: an interactive bash.
+test_ctrl_z_suspends_and_fg_resumes() {
+    printf 'set -g default-terminal "%s"\nset -g status off\nset -g escape-time 10\n' "$term" \
+        >"$work/tmux.conf"
+    env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$work/home" LC_ALL=C.UTF-8 TZ=UTC \
+        AJAR_TODAY=2026-11-20 AJAR_DATA_DIR="$repo" AJAR="$AJAR" PS1='$ ' \
+        XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" \
+        ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} ${UBSAN_OPTIONS:+UBSAN_OPTIONS=$UBSAN_OPTIONS} \
+        tmux -u -S "$work/tmux.sock" -f "$work/tmux.conf" \
+        new-session -d -s e2e -x 100 -y 30 -c "$work" "bash --norc --noprofile -i" || return 1
+    wait_for 'bash' || return 1
+    tm send-keys -t e2e '"$AJAR" d.json' Enter || return 1
+    wait_for "The offer   (step 1 of 10)" || return 1
+    tm send-keys -t e2e -l "Zoë" || return 1
+    wait_for "   Zoë" || return 1
+    tm send-keys -t e2e C-z || return 1
+    wait_for "Stopped" || return 1
+    tm send-keys -t e2e 'fg' Enter || return 1
+    wait_for "The offer   (step 1 of 10)" || return 1
+    wait_for "   Zoë" || return 1
+    tm send-keys -t e2e -l " Ångström" || return 1
+    wait_for "   Zoë Ångström" || return 1
+    tm send-keys -t e2e C-q || return 1
+    local i
+    for i in $(seq 100); do # until the wizard is gone and the shell is back
+        screen | grep -qF "The offer   (step 1 of 10)" || break
+        sleep 0.1
+    done
+    tm send-keys -t e2e 'echo "ajar ended with $?"' Enter || return 1
+    wait_for "ajar ended with 0" || return 1
+    name_is "Zoë Ångström" || return 1
+}
+
+# A crash (here a SIGSEGV sent from outside) restores the terminal before ajar dies of it.
+test_crash_restores_the_terminal() {
+    start 100 30 || return 1
+    wait_for "The offer   (step 1 of 10)" || return 1
+    kill -SEGV "$(cat "$work/ajar.pid")" || return 1
+    wait_exit 139 || return 1
+    restored || return 1
+}
+
 tests=("$@")
 if [ ${#tests[@]} -eq 0 ]; then
     mapfile -t tests < <(declare -F | awk '{print $3}' | grep '^test_' | sed 's/^test_//')
