@@ -6,15 +6,31 @@
 #include "ajar/json.h"
 #include "export_int.h"
 
+/* Adds item under key, a string literal that cJSON keeps without copying
+ * (keys are the same for every contact: a copy each is a malloc each). */
+static int add_item(cJSON *obj, const char *key, cJSON *item)
+{
+    if (!item || !cJSON_AddItemToObjectCS(obj, key, item)) {
+        cJSON_Delete(item);
+        return 0;
+    }
+    return 1;
+}
+
 /* Adds s (NULL as "") under key; returns 0 when memory ran out. */
 static int add_str(cJSON *obj, const char *key, const char *s)
 {
-    return cJSON_AddStringToObject(obj, key, ajar_export_str(s)) != NULL;
+    return add_item(obj, key, cJSON_CreateString(ajar_export_str(s)));
 }
 
 static int add_num(cJSON *obj, const char *key, double n)
 {
-    return cJSON_AddNumberToObject(obj, key, n) != NULL;
+    return add_item(obj, key, cJSON_CreateNumber(n));
+}
+
+static int add_bool(cJSON *obj, const char *key, int b)
+{
+    return add_item(obj, key, cJSON_CreateBool(b));
 }
 
 static int add_date(cJSON *obj, const char *key, ajar_date d)
@@ -53,11 +69,11 @@ static int add_followup(cJSON *arr, const ajar_followup *f)
              add_str(e, "channel", f->channel) && add_str(e, "channel_label", f->channel_label) &&
              add_str(e, "email", f->email) && add_str(e, "phone", f->phone) &&
              add_str(e, "linkedin", f->linkedin) && add_str(e, "talked_about", f->talked_about) &&
-             cJSON_AddBoolToObject(e, "made_offer", f->made_offer != 0) &&
+             add_bool(e, "made_offer", f->made_offer != 0) &&
              add_date(e, "when", f->when) && add_str(e, "when_text", f->when_text) &&
              add_str(e, "message", f->message) && add_str(e, "note", f->note) &&
              add_num(e, "note_chars", (double)f->note_chars) &&
-             cJSON_AddBoolToObject(e, "note_shortened", f->note_shortened != 0);
+             add_bool(e, "note_shortened", f->note_shortened != 0);
     cJSON *checkins = ok ? cJSON_AddArrayToObject(e, "checkins") : NULL;
     for (size_t i = 0; checkins && i < f->ncheckins; i++) {
         cJSON *c = cJSON_CreateObject();
@@ -88,7 +104,7 @@ static int add_linkedin(cJSON *root, const ajar_output *o)
             !add_str(e, "linkedin", f->linkedin) || !add_str(e, "note", f->note) ||
             !add_num(e, "chars", (double)f->note_chars) ||
             !add_num(e, "limit", o->linkedin_limit) ||
-            !cJSON_AddBoolToObject(e, "shortened", f->note_shortened != 0))
+            !add_bool(e, "shortened", f->note_shortened != 0))
             return 0;
     }
     return arr != NULL;
