@@ -35,9 +35,11 @@ def write_dict(target, words):
     with open(os.path.join(ROOT, "tests", "fuzz", target + ".dict"), "w") as f:
         f.write("# libFuzzer dictionary, written by make_corpus.py\n")
         for w in sorted(set(words)):
+            # "\xc2\x9b" in a word means those two bytes, not two characters
+            raw = w.encode("latin-1") if all(ord(c) < 256 for c in w) else w.encode("utf-8")
             f.write('"%s"\n' % "".join(
-                c if 0x20 <= ord(c) < 0x7f and c not in '"\\' else "\\x%02x" % ord(c)
-                for c in w.encode("utf-8").decode("latin-1")))
+                chr(b) if 0x20 <= b < 0x7f and chr(b) not in '"\\' else "\\x%02x" % b
+                for b in raw))
 
 
 def drafts():
@@ -194,3 +196,7 @@ write_seeds("fuzz_edit", edit_scripts())
 write_dict("fuzz_draft", draft_words())
 write_dict("fuzz_render", draft_words())
 write_dict("fuzz_tmpl", tmpl_words())
+write_dict("fuzz_edit", ["\x1b[", "\x1b]0;", "\x07", "\x1b\\", "\xc2\x9b", "\xc2\x9d", "\r\n", "\r",
+                         "\n", "\t", " ", "\xcc\x81", "\xe7\x95\x8c", "\xf0\x9f\x87\xab",
+                         "\xe2\x80\x8d", "\xef\xb8\x8f", "\xff", "\xc0\xaf", "\xed\xa0\x80",
+                         "\x7f", "\x00"])
