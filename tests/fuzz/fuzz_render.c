@@ -1,6 +1,8 @@
 /* fuzz_render.c — libFuzzer target: a draft from arbitrary bytes, rendered, exported in every format, checked.
  *
- * The input is a draft file. When it loads, it is rendered (every part, as
+ * The input is a draft file, or, after a first byte 0x01, texts for the
+ * fields of a full draft separated by NUL bytes (see draft_from_fields).
+ * When it loads, it is rendered (every part, as
  * text and quoted for Markdown), exported as every part in every format it
  * allows and checked (ajar_check_run); one part and format, chosen by the
  * input's length, is also exported through ajar_export_draft (as `ajar
@@ -316,6 +318,48 @@ static void check_findings(const ajar_draft *d, const ajar_check_result *res)
         FUZZ_ASSERT(counts[s] == res->counts[s], "finding counts disagree");
 }
 
+/* The fields the second mode fills, in order: every text a template or an
+ * export writes, and the choices that pick templates. */
+static const char *const FIELDS[] = {
+    "me.name", "offer.company", "offer.role", "contacts[0].name", "reason.detail",
+    "positives[0]", "thanks.for", "contacts[0].talked_about", "contacts[1].name",
+    "contacts[0].title", "resource.insight", "me.email", "contacts[0].email",
+    "resource.referrals[0].name", "resource.referrals[0].why", "reason.would_reconsider",
+    "positives[1]", "contacts[1].talked_about", "contacts[1].linkedin", "contacts[1].phone",
+    "me.phone", "me.linkedin", "scenario", "tone", "reason.kind", "reason.share",
+    "offer.medium", "contacts[0].channel", "contacts[1].role", "offer.made_on",
+    "offer.decided_on", "offer.respond_by", "offer.send_at", "x-today",
+};
+
+/* Input starting with 0x01: the rest, split at NUL bytes, is put into FIELDS
+ * of a full draft one after the other (values a field refuses are skipped),
+ * so the fuzzer reaches the templates and writers with any text instead of
+ * first having to write valid JSON. NULL when the result is not a valid draft. */
+static ajar_draft *draft_from_fields(const uint8_t *data, size_t size)
+{
+    ajar_draft *d = fuzz_full_draft();
+    char *text = malloc(size + 1);
+    FUZZ_ASSERT(d && text, "out of memory");
+    memcpy(text, data, size);
+    text[size] = '\0';
+    size_t k = 0;
+    for (char *p = text; p <= text + size && k < sizeof FIELDS / sizeof *FIELDS; k++) {
+        ajar_errors errs = {0};
+        ajar_draft_set_string(d, FIELDS[k], p, &errs);
+        fuzz_errors_safe(&errs);
+        ajar_errors_clear(&errs);
+        p += strlen(p) + 1;
+    }
+    free(text);
+    ajar_errors errs = {0};
+    if (ajar_draft_validate(d, "fields.json", &errs) != AJAR_OK) {
+        ajar_draft_free(d);
+        d = NULL;
+    }
+    ajar_errors_clear(&errs);
+    return d;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static int init;
@@ -325,18 +369,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         checker();
         init = 1;
     }
-    char *text = malloc(size + 1);
-    FUZZ_ASSERT(text, "out of memory");
-    memcpy(text, data, size);
-    text[size] = '\0';
     ajar_errors errs = {0};
     ajar_draft *d = NULL;
-    ajar_status st = ajar_draft_parse(text, size, "fuzz.json", &d, &errs);
-    free(text);
-    fuzz_errors_safe(&errs);
-    ajar_errors_clear(&errs);
-    if (st != AJAR_OK)
-        return 0;
+    ajar_status st;
+    if (size > 0 && data[0] == 0x01) {
+        d = draft_from_fields(data + 1, size - 1);
+        if (!d)
+            return 0;
+    } else {
+        char *text = malloc(size + 1);
+        FUZZ_ASSERT(text, "out of memory");
+        memcpy(text, data, size);
+        text[size] = '\0';
+        st = ajar_draft_parse(text, size, "fuzz.json", &d, &errs);
+        free(text);
+        fuzz_errors_safe(&errs);
+        ajar_errors_clear(&errs);
+        if (st != AJAR_OK)
+            return 0;
+    }
 
     ajar_date today = today_of(d);
     static const int LIMITS[] = {0, 50, 300, 2000};
