@@ -35,9 +35,11 @@ def write_dict(target, words):
     with open(os.path.join(ROOT, "tests", "fuzz", target + ".dict"), "w") as f:
         f.write("# libFuzzer dictionary, written by make_corpus.py\n")
         for w in sorted(set(words)):
+            # "\xc2\x9b" in a word means those two bytes, not two characters
+            raw = w.encode("latin-1") if all(ord(c) < 256 for c in w) else w.encode("utf-8")
             f.write('"%s"\n' % "".join(
-                c if 0x20 <= ord(c) < 0x7f and c not in '"\\' else "\\x%02x" % ord(c)
-                for c in w.encode("utf-8").decode("latin-1")))
+                chr(b) if 0x20 <= b < 0x7f and chr(b) not in '"\\' else "\\x%02x" % b
+                for b in raw))
 
 
 def drafts():
@@ -159,6 +161,26 @@ def edit_scripts():
     return [("edit-%d" % i, bytes([m]) + ops) for i, (m, ops) in enumerate(cases)]
 
 
+def field_fills():
+    """fuzz_render's second mode: 0x01, then values for its FIELDS, NUL-separated."""
+    sets = [
+        ["Zoë Ångström", "Lumen Freight", "Platform Engineer", "Tomás Ferreira",
+         "a role closer to home", "the team", "your time", "pipelines", "李娜", "Head of Platform",
+         "A hybrid option\nwould help.", "zoe@example.org", "tomas@example.com"],
+        ["=?utf-8?q?x?= \"Bob\" <b@x>", "Acme, Inc.", "Rôle: \\ ; , é" + "ü" * 200,
+         "O'Brien-Smith", "because. Really!!", "# * _ [x](y) <b>", "  spaces  ", "a" * 499],
+        ["", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+         "recruiter", "brief", "counter-offer", "private", "email", "linkedin", "hr"],
+        ["Ana", "X", "Y", "Z", "d", "p", "t", "ta", "B", "T", "tab\there\r\nline", "", "", "R",
+         "W", "if remote", "p2", "ta2", "https://www.linkedin.com/in/x", "+1 555", "+1", "in/x",
+         "after-acceptance", "formal", "other", "softened", "phone", "in-person", "executive",
+         "9999-12-01", "9999-12-30", "9999-12-31", "9999-12-31 23:59", "9999-12-20"],
+        ["🙂‍↔️ 👩🏽‍💻 🇫🇷", "ｆｕｌｌ", "e\u0301\u0301\u0301", "\u202eevil", "\ufeffbom"],
+    ]
+    return [("fields-%d" % i, b"\x01" + b"\0".join(v.encode() for v in vals))
+            for i, vals in enumerate(sets)]
+
+
 def draft_words():
     words = ['"ajar"', "1", "2", "null", "true", "false", "[]", "{}", '""', "\\u", "\\ud83d",
              "\\ude00", "\\u001b", "\\u009b", "\\n", "\\r\\n", "\\t", "1e400", "-0", "0.5",
@@ -188,9 +210,13 @@ def tmpl_words():
 
 
 write_seeds("fuzz_draft", drafts() + edge_drafts() + small_json() + path_scripts() + bad_drafts())
-write_seeds("fuzz_render", drafts() + edge_drafts())
+write_seeds("fuzz_render", drafts() + edge_drafts() + field_fills())
 write_seeds("fuzz_tmpl", templates())
 write_seeds("fuzz_edit", edit_scripts())
 write_dict("fuzz_draft", draft_words())
 write_dict("fuzz_render", draft_words())
 write_dict("fuzz_tmpl", tmpl_words())
+write_dict("fuzz_edit", ["\x1b[", "\x1b]0;", "\x07", "\x1b\\", "\xc2\x9b", "\xc2\x9d", "\r\n", "\r",
+                         "\n", "\t", " ", "\xcc\x81", "\xe7\x95\x8c", "\xf0\x9f\x87\xab",
+                         "\xe2\x80\x8d", "\xef\xb8\x8f", "\xff", "\xc0\xaf", "\xed\xa0\x80",
+                         "\x7f", "\x00"])
