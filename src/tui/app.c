@@ -108,13 +108,47 @@ void app_refresh_preview(app *a)
     ajar_errors_clear(&errs);
 }
 
+const char *app_step_state(const app *a, size_t i)
+{
+    char path[128];
+    snprintf(path, sizeof path, "steps.%s", a->steps->items[i].id);
+    const char *s = ajar_draft_string(a->draft, path);
+    return s ? s : "todo";
+}
+
+int app_step_done(const app *a, size_t i)
+{
+    return strcmp(app_step_state(a, i), "done") == 0;
+}
+
+int app_answered(const cJSON *v)
+{
+    return v && !cJSON_IsNull(v) && !(cJSON_IsString(v) && !v->valuestring[0]) &&
+           !(cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0);
+}
+
+void app_set_offer_maker(app *a, long item)
+{
+    const cJSON *list = NULL, *c;
+    ajar_draft_get(a->draft, "contacts", &list, NULL);
+    long i = 0;
+    cJSON_ArrayForEach(c, list)
+    {
+        int want = i == item;
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "made_offer")) != want) {
+            char *path = ajar_asprintf("contacts[%ld].made_offer", i);
+            if (path)
+                ajar_draft_set(a->draft, path, cJSON_CreateBool(want), NULL);
+            free(path);
+        }
+        i++;
+    }
+}
+
 int app_step_needs_attention(const app *a, size_t i)
 {
     /* only steps the user has been through: no warnings ahead of them */
-    char path[128];
-    snprintf(path, sizeof path, "steps.%s", a->steps->items[i].id);
-    const char *state = ajar_draft_string(a->draft, path);
-    if (!state || strcmp(state, "done") != 0)
+    if (!app_step_done(a, i))
         return 0;
     for (size_t k = 0; a->findings && k < a->findings->n; k++) {
         const ajar_finding *f = &a->findings->findings[k];
@@ -180,13 +214,9 @@ static size_t resume_step(const app *a)
     long at = ajar_steps_find(a->steps, ajar_draft_string(a->draft, "wizard.step"));
     if (at >= 0)
         return (size_t)at;
-    for (size_t i = 0; i < a->steps->count; i++) {
-        char path[128];
-        snprintf(path, sizeof path, "steps.%s", a->steps->items[i].id);
-        const char *state = ajar_draft_string(a->draft, path);
-        if (!state || strcmp(state, "done") != 0)
+    for (size_t i = 0; i < a->steps->count; i++)
+        if (!app_step_done(a, i))
             return i;
-    }
     return 0;
 }
 

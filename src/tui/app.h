@@ -213,6 +213,18 @@ void step_menu_key(app *a, const tui_event *ev);
 /* Opens the step and question where draft field `path` is asked. */
 void app_goto_field(app *a, const char *path);
 
+/* Step i's state in the draft ("done", "skipped", or "todo" when not
+ * recorded), and whether it is done. */
+const char *app_step_state(const app *a, size_t i);
+int app_step_done(const app *a, size_t i);
+
+/* 1 when v is an answer: not missing, null, "" or an empty list. */
+int app_answered(const cJSON *v);
+
+/* Marks contacts[item] as the one who made the offer and every other
+ * contact as not (item -1: nobody), in the draft; the caller saves. */
+void app_set_offer_maker(app *a, long item);
+
 /* 1 when a finding of warning or worse concerns a field of step i. */
 int app_step_needs_attention(const app *a, size_t i);
 

@@ -211,19 +211,9 @@ static int set_bool(form *f, app *a, int value)
     const ajar_question *q = &f->questions[f->focus];
     char *p = path_of(f, q), *error = NULL;
     /* only one person made the offer: saying so of this one unmarks the others */
-    if (p && value && strcmp(q->path, "made_offer") == 0) {
-        const cJSON *list = NULL, *c;
-        ajar_draft_get(a->draft, "contacts", &list, NULL);
-        size_t i = 0;
-        cJSON_ArrayForEach(c, list)
-        {
-            char *other = ajar_asprintf("contacts[%zu].made_offer", i++);
-            if (other && strcmp(other, p) != 0 &&
-                cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "made_offer")))
-                ajar_draft_set(a->draft, other, cJSON_CreateBool(0), NULL);
-            free(other);
-        }
-    }
+    if (p && value && strcmp(q->path, "made_offer") == 0 &&
+        strncmp(f->prefix, "contacts[", 9) == 0)
+        app_set_offer_maker(a, strtol(f->prefix + 9, NULL, 10));
     int ok = p && app_set(a, p, cJSON_CreateBool(value), &error);
     free(p);
     free(f->fields[f->focus].error);

@@ -242,12 +242,7 @@ static void findings_of(pane *p, app *a, const form *f, const ajar_question *q,
     const cJSON *v = NULL;
     if (path)
         ajar_draft_get(a->draft, path, &v, NULL);
-    int answered = v && !cJSON_IsNull(v) && !(cJSON_IsString(v) && !v->valuestring[0]) &&
-                   !(cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0);
-    char state_path[128];
-    snprintf(state_path, sizeof state_path, "steps.%s", a->steps->items[a->step].id);
-    const char *state = ajar_draft_string(a->draft, state_path);
-    if (!answered && !(state && strcmp(state, "done") == 0)) {
+    if (!app_answered(v) && !app_step_done(a, a->step)) {
         free(path);
         return;
     }

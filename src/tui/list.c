@@ -121,17 +121,7 @@ static void mark_offer_maker(app *a, size_t item)
     const cJSON *list = the_list(a);
     int was = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(list, (int)item),
                                                             "made_offer"));
-    char *lp = list_path(a);
-    size_t n = (size_t)cJSON_GetArraySize(list);
-    for (size_t i = 0; lp && i < n; i++) {
-        char *path = ajar_asprintf("%s[%zu].made_offer", lp, i);
-        ajar_errors errs = {0};
-        if (path)
-            ajar_draft_set(a->draft, path, cJSON_CreateBool(i == item && !was), &errs);
-        ajar_errors_clear(&errs);
-        free(path);
-    }
-    free(lp);
+    app_set_offer_maker(a, was ? -1 : (long)item);
     if (app_save(a)) {
         app_refresh_preview(a);
         app_status(a, 0, was ? "Nobody is marked as having made the offer."

@@ -50,40 +50,25 @@ static layout compute(const app *a)
     return l;
 }
 
-static const char *step_state(const app *a, size_t i)
-{
-    char path[128];
-    snprintf(path, sizeof path, "steps.%s", a->steps->items[i].id);
-    const char *s = ajar_draft_string(a->draft, path);
-    return s ? s : "todo";
-}
-
 /* 1 when at least one question of step i has an answer. */
 static int step_answered(const app *a, size_t i)
 {
     const ajar_step *s = &a->steps->items[i];
     for (size_t q = 0; q < s->nquestions; q++) {
         const cJSON *v = NULL;
-        if (ajar_draft_get(a->draft, s->questions[q].path, &v, NULL) != AJAR_OK || !v ||
-            cJSON_IsNull(v))
-            continue;
-        if ((cJSON_IsString(v) && !v->valuestring[0]) ||
-            (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0))
-            continue;
-        return 1;
+        if (ajar_draft_get(a->draft, s->questions[q].path, &v, NULL) == AJAR_OK &&
+            app_answered(v))
+            return 1;
     }
     return s->nquestions == 0;
 }
 
 static void mark_done(app *a)
 {
-    if (!step_answered(a, a->step))
-        return; /* passed by, not done */
+    if (!step_answered(a, a->step) || app_step_done(a, a->step))
+        return; /* passed by with nothing answered, or done already */
     char path[128];
     snprintf(path, sizeof path, "steps.%s", a->steps->items[a->step].id);
-    const char *s = ajar_draft_string(a->draft, path);
-    if (s && strcmp(s, "done") == 0)
-        return;
     ajar_errors errs = {0};
     if (ajar_draft_set_string(a->draft, path, "done", &errs) == AJAR_OK)
         app_save(a);
@@ -128,7 +113,7 @@ static void draw_sidebar(const app *a, const layout *l)
         first = a->step - room + 1;
     for (size_t i = first; i < a->steps->count && i - first < room; i++) {
         int y = l->body_y + 1 + (int)(i - first);
-        const char *state = step_state(a, i);
+        const char *state = app_step_state(a, i);
         int current = i == a->step;
         int done = strcmp(state, "done") == 0;
         int attention = app_step_needs_attention(a, i);
