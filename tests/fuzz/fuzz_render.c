@@ -235,6 +235,38 @@ static void check_ics(const char *s, size_t n)
     }
 }
 
+/* Markdown: user text cannot make markup. The templates write no < > ` | ~,
+ * so each one in the output is user text and must be quoted with a
+ * backslash; a line starting with # is one of ajar's headings. */
+static void check_md(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strchr("<>`|~", s[i]) && s[i]) {
+            size_t bs = 0;
+            while (bs < i && s[i - 1 - bs] == '\\')
+                bs++;
+            if (bs % 2 == 0) {
+                size_t from = i > 40 ? i - 40 : 0;
+                fprintf(stderr, "%.*s\n", (int)(i - from + 10 < n - from ? i - from + 10 : n - from),
+                        s + from);
+                FUZZ_ASSERT(0, "md: markup from user text is not quoted");
+            }
+        }
+        if (s[i] == '#' && (i == 0 || s[i - 1] == '\n')) {
+            static const char *const TITLES[] = {"# Letter\n", "# Phone script\n",
+                                                 "# Voicemail script\n", "# Follow-up plan\n",
+                                                 "# LinkedIn notes\n"};
+            int ok = 0;
+            for (size_t k = 0; k < sizeof TITLES / sizeof *TITLES; k++)
+                ok |= n - i >= strlen(TITLES[k]) && memcmp(s + i, TITLES[k], strlen(TITLES[k])) == 0;
+            if (!ok) {
+                fprintf(stderr, "%.60s\n", s + i);
+                FUZZ_ASSERT(0, "md: a heading ajar does not write (from user text?)");
+            }
+        }
+    }
+}
+
 static void check_export(ajar_export_what what, ajar_export_format fmt, const char *s, size_t n,
                          const ajar_output *o)
 {
@@ -244,8 +276,11 @@ static void check_export(ajar_export_what what, ajar_export_format fmt, const ch
     FUZZ_ASSERT(strlen(s) == n, "an export holds a NUL byte");
     switch (fmt) {
     case AJAR_EXPORT_TXT:
+        fuzz_assert_clean(label, s, n, LF | TAB, 0);
+        break;
     case AJAR_EXPORT_MD:
         fuzz_assert_clean(label, s, n, LF | TAB, 0);
+        check_md(s, n);
         break;
     case AJAR_EXPORT_JSON: {
         fuzz_assert_clean(label, s, n, LF | TAB, 0);
