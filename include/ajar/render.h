@@ -18,9 +18,10 @@
 
 /* A renderer: the templates of data/templates (each one replaced by a file of
  * the same name in the user's override folder when there is one) and the
- * reason catalogue of data/reasons.json, read and compiled once. Read-only
- * afterwards, so it may render any number of drafts (the wizard's preview
- * renders on every change without reading a file again). */
+ * reason catalogue of data/reasons.json, read once; each template is
+ * compiled the first time a render needs it and kept. It may render any
+ * number of drafts (the wizard's preview renders on every change without
+ * reading a file again); not for use by two threads at once. */
 typedef struct ajar_renderer ajar_renderer;
 
 /* The user's template folder: $XDG_CONFIG_HOME/ajar/templates, or
@@ -31,12 +32,14 @@ char *ajar_render_user_dir(void);
 
 /* Reads `data_dir`/data/templates/ *.mustache and `data_dir`/data/reasons.json;
  * `user_dir` (may be NULL or a missing folder) holds templates that replace
- * those of the same name. Every template is compiled now, so a syntax error
- * in any of them is reported here with its file, line and column. On
- * success *out is a new renderer the caller frees with ajar_renderer_free.
- * On failure *out is NULL and errs says what is wrong: AJAR_E_NOTFOUND (no
- * templates folder, or a template the renderer needs is missing),
- * AJAR_E_SYNTAX (a template or the catalogue does not parse), AJAR_E_INVALID
+ * those of the same name. Templates are compiled when first rendered (only
+ * the few a draft's scenario and tone use are), so a syntax error in one is
+ * reported by the render that needs it, with its file, line and column;
+ * the catalogue's sentences are compiled here. On success *out is a new
+ * renderer the caller frees with ajar_renderer_free. On failure *out is
+ * NULL and errs says what is wrong: AJAR_E_NOTFOUND (no templates folder,
+ * or a template the renderer needs is missing), AJAR_E_SYNTAX (a template
+ * holds a NUL byte, the catalogue does not parse or one of its sentences does not compile), AJAR_E_INVALID
  * (the catalogue lacks a reason or a sentence), AJAR_E_IO, AJAR_E_NOMEM. */
 ajar_status ajar_renderer_open(const char *data_dir, const char *user_dir, ajar_renderer **out,
                                ajar_errors *errs);
@@ -132,9 +135,10 @@ typedef struct ajar_output {
  * prose: their lines also lose any indentation and doubled spaces (the
  * phone script and the plans keep theirs, for their columns). On success
  * *out is a new output the caller frees with ajar_output_free; on failure
- * *out is NULL (when out is not). Errors: AJAR_E_INVALID (a template
- * exceeded its budget or produced invalid text), AJAR_E_NOMEM, AJAR_E_USAGE
- * (a NULL argument). */
+ * *out is NULL (when out is not). Errors: AJAR_E_SYNTAX (a template it
+ * needed does not compile: file, line and column), AJAR_E_INVALID (a
+ * template exceeded its budget or produced invalid text), AJAR_E_NOMEM,
+ * AJAR_E_USAGE (a NULL argument). */
 ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_render_opts *opts,
                         ajar_output **out, ajar_errors *errs);
 

@@ -77,7 +77,11 @@ static char *render_with(render_ctx *c, const char *base, const cJSON *data,
     for (size_t i = 0; LAYOUT[i]; i++)
         if (strcmp(LAYOUT[i], base) == 0)
             prose = 0;
-    return render_tmpl(c, t->tmpl, data, opts, prose);
+    if (c->st != AJAR_OK)
+        return NULL;
+    const ajar_tmpl *compiled = NULL;
+    c->st = render_compiled(c->r, t, &compiled, c->errs);
+    return compiled ? render_tmpl(c, compiled, data, opts, prose) : NULL;
 }
 
 static char *render_named(render_ctx *c, const char *base, const cJSON *data)

@@ -7,12 +7,12 @@
 #include "ajar/render.h"
 #include "ajar/tmpl.h"
 
-/* One template file, compiled. */
+/* One template file. */
 typedef struct render_template {
     char *name;   /* file name without .mustache: "letter-offer-warm" */
     char *origin; /* the path it was read from */
     char *text;   /* its text, for use as a partial */
-    ajar_tmpl *tmpl;
+    ajar_tmpl *tmpl; /* compiled the first time it is rendered; NULL before */
 } render_template;
 
 /* A reason of the catalogue: its label, whether the employer could change
@@ -37,5 +37,12 @@ struct ajar_renderer {
  * base-SCENARIO-TONE, base-SCENARIO, base-TONE and base. NULL when none. */
 const render_template *render_find(const ajar_renderer *r, const char *base,
                                    const char *scenario, const char *tone);
+
+/* Sets *out to t (a template of r) compiled, compiling it now when this is
+ * its first use, so that only the templates a draft needs are compiled.
+ * A syntax error goes to errs with the file, line and column (on every use,
+ * *out NULL) and its status is returned. */
+ajar_status render_compiled(const ajar_renderer *r, const render_template *t,
+                            const ajar_tmpl **out, ajar_errors *errs);
 
 #endif

@@ -1,4 +1,4 @@
-/* render_load.c — opens a renderer: reads and compiles the templates, the reason catalogue and the labels. */
+/* render_load.c — opens a renderer: reads the templates (compiled on first use), the reason catalogue and the labels. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -51,24 +51,50 @@ static const render_template *find_exact(const ajar_renderer *r, const char *nam
     return bsearch(&key, r->templates, r->ntemplates, sizeof *r->templates, by_name);
 }
 
+/* Writes base, "-" and each non-NULL part into name (size cap); 0 when it
+ * does not fit (no template has so long a name). */
+static int join_name(char *name, size_t cap, const char *base, const char *p1, const char *p2)
+{
+    const char *parts[3] = {base, p1, p2};
+    size_t at = 0;
+    for (size_t i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        size_t n = strlen(parts[i]);
+        if (at + (i > 0) + n >= cap)
+            return 0;
+        if (i > 0)
+            name[at++] = '-';
+        memcpy(name + at, parts[i], n);
+        at += n;
+    }
+    name[at] = '\0';
+    return 1;
+}
+
 const render_template *render_find(const ajar_renderer *r, const char *base, const char *scenario,
                                    const char *tone)
 {
     char name[256];
     const render_template *t = NULL;
-    if (scenario && tone) {
-        snprintf(name, sizeof name, "%s-%s-%s", base, scenario, tone);
+    if (scenario && tone && join_name(name, sizeof name, base, scenario, tone))
         t = find_exact(r, name);
-    }
-    if (!t && scenario) {
-        snprintf(name, sizeof name, "%s-%s", base, scenario);
+    if (!t && scenario && join_name(name, sizeof name, base, scenario, NULL))
         t = find_exact(r, name);
-    }
-    if (!t && tone) {
-        snprintf(name, sizeof name, "%s-%s", base, tone);
+    if (!t && tone && join_name(name, sizeof name, base, tone, NULL))
         t = find_exact(r, name);
-    }
     return t ? t : find_exact(r, base);
+}
+
+ajar_status render_compiled(const ajar_renderer *r, const render_template *t,
+                            const ajar_tmpl **out, ajar_errors *errs)
+{
+    render_template *slot = &r->templates[t - r->templates];
+    ajar_status st = AJAR_OK;
+    if (!slot->tmpl)
+        st = ajar_tmpl_compile(slot->text, strlen(slot->text), slot->origin, &slot->tmpl, errs);
+    *out = slot->tmpl;
+    return st;
 }
 
 const char *ajar_renderer_origin(const ajar_renderer *r, const char *name)
@@ -114,7 +140,6 @@ static ajar_status read_folder(ajar_renderer *r, const char *dir, int optional, 
         char *path = ajar_path_join(dir, e->d_name);
         char *text = NULL;
         size_t len = 0;
-        ajar_tmpl *t = NULL;
         if (!path)
             st = ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
         else
@@ -122,8 +147,6 @@ static ajar_status read_folder(ajar_renderer *r, const char *dir, int optional, 
         if (st == AJAR_OK && memchr(text, '\0', len))
             st = ajar_errors_add(errs, AJAR_E_SYNTAX, path, NULL, 0, 0, 0,
                                  "a template may not hold NUL bytes");
-        if (st == AJAR_OK)
-            st = ajar_tmpl_compile(text, len, path, &t, errs);
         if (st != AJAR_OK) {
             free(path);
             free(text);
@@ -147,7 +170,6 @@ static ajar_status read_folder(ajar_renderer *r, const char *dir, int optional, 
             free(name);
             free(path);
             free(text);
-            ajar_tmpl_free(t);
             st = ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
             break;
         }
@@ -155,7 +177,7 @@ static ajar_status read_folder(ajar_renderer *r, const char *dir, int optional, 
         free(slot->origin);
         free(slot->text);
         ajar_tmpl_free(slot->tmpl);
-        *slot = (render_template){name, path, text, t};
+        *slot = (render_template){name, path, text, NULL};
     }
     closedir(d);
     return st;

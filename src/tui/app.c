@@ -197,7 +197,8 @@ static void remember_step(app *a)
     ajar_errors_clear(&errs);
 }
 
-void app_open_step(app *a, size_t i)
+/* Puts step i on screen with its first question focused. */
+static void show_step(app *a, size_t i)
 {
     if (a->sub.questions)
         form_close(&a->sub);
@@ -205,6 +206,11 @@ void app_open_step(app *a, size_t i)
     const ajar_step *s = &a->steps->items[a->step];
     form_open(&a->form, a, s->questions, s->nquestions, "");
     a->scroll = 0;
+}
+
+void app_open_step(app *a, size_t i)
+{
+    show_step(a, i);
     remember_step(a);
 }
 
@@ -421,7 +427,8 @@ int tui_run(const char *draft_path)
     }
     if (draft_path || choose_draft(&a)) {
         app_refresh_preview(&a);
-        app_open_step(&a, resume_step(&a));
+        /* not recorded: the next start finds the same step the same way */
+        show_step(&a, resume_step(&a));
         app_status(&a, 0, "Every answer is saved as you go. F1 for help.");
         recover_offer(&a);
         loop(&a);
