@@ -35,11 +35,11 @@ char *ajar_render_user_dir(void);
  * those of the same name. Templates are compiled when first rendered (only
  * the few a draft's scenario and tone use are), so a syntax error in one is
  * reported by the render that needs it, with its file, line and column;
- * the catalogue's sentences are compiled here. On success *out is a new
- * renderer the caller frees with ajar_renderer_free. On failure *out is
- * NULL and errs says what is wrong: AJAR_E_NOTFOUND (no templates folder,
+ * so is one in a sentence of the catalogue (named by its field). On
+ * success *out is a new renderer the caller frees with ajar_renderer_free.
+ * On failure *out is NULL and errs says what is wrong: AJAR_E_NOTFOUND (no templates folder,
  * or a template the renderer needs is missing), AJAR_E_SYNTAX (a template
- * holds a NUL byte, the catalogue does not parse or one of its sentences does not compile), AJAR_E_INVALID
+ * holds a NUL byte, or the catalogue is not JSON), AJAR_E_INVALID
  * (the catalogue lacks a reason or a sentence), AJAR_E_IO, AJAR_E_NOMEM. */
 ajar_status ajar_renderer_open(const char *data_dir, const char *user_dir, ajar_renderer **out,
                                ajar_errors *errs);
@@ -135,8 +135,9 @@ typedef struct ajar_output {
  * prose: their lines also lose any indentation and doubled spaces (the
  * phone script and the plans keep theirs, for their columns). On success
  * *out is a new output the caller frees with ajar_output_free; on failure
- * *out is NULL (when out is not). Errors: AJAR_E_SYNTAX (a template it
- * needed does not compile: file, line and column), AJAR_E_INVALID (a
+ * *out is NULL (when out is not). Errors: AJAR_E_SYNTAX (a template or
+ * catalogue sentence it needed does not compile: file, line and column, or
+ * the catalogue's field), AJAR_E_INVALID (a
  * template exceeded its budget or produced invalid text), AJAR_E_NOMEM,
  * AJAR_E_USAGE (a NULL argument). */
 ajar_status ajar_render(const ajar_renderer *r, const ajar_draft *d, const ajar_render_opts *opts,

@@ -140,11 +140,16 @@ static void add_reason(render_ctx *c, cJSON *view)
     for (size_t i = 0; kind && i < c->r->nreasons; i++)
         if (strcmp(c->r->reasons[i].kind, kind) == 0)
             rr = &c->r->reasons[i];
-    const ajar_tmpl *t = NULL;
+    render_sentence *said = NULL;
     if (share && strcmp(share, "private") == 0)
-        t = c->r->private_sentence;
+        said = c->r->private_sentence;
     else if (rr)
-        t = share && strcmp(share, "softened") == 0 ? rr->softened : rr->plain;
+        said = share && strcmp(share, "softened") == 0 ? rr->softened : rr->plain;
+    const ajar_tmpl *t = NULL;
+    if (said && c->st == AJAR_OK)
+        c->st = render_sentence_compiled(c->r, said, &t, c->errs);
+    if (c->st != AJAR_OK)
+        return;
     set_owned(c, reason, "sentence", t ? one_line(render_tmpl(c, t, view, &c->plain, 1)) : strdup(""));
     set_owned(c, reason, "label", strdup(rr ? rr->label : ""));
     cJSON_DeleteItemFromObjectCaseSensitive(reason, "can_change");

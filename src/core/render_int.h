@@ -15,13 +15,20 @@ typedef struct render_template {
     ajar_tmpl *tmpl; /* compiled the first time it is rendered; NULL before */
 } render_template;
 
+/* A sentence of the reason catalogue, compiled the first time it is said. */
+typedef struct render_sentence {
+    char *text;      /* its template text */
+    char *field;     /* where the catalogue holds it: "reasons.moved.plain" */
+    ajar_tmpl *tmpl; /* NULL until first compiled */
+} render_sentence;
+
 /* A reason of the catalogue: its label, whether the employer could change
- * it, and its two sentences compiled. */
+ * it, and its two sentences. */
 typedef struct render_reason {
     char *kind;
     char *label;
     int can_change;
-    ajar_tmpl *plain, *softened;
+    render_sentence *plain, *softened;
 } render_reason;
 
 struct ajar_renderer {
@@ -29,7 +36,8 @@ struct ajar_renderer {
     size_t ntemplates;
     render_reason *reasons;
     size_t nreasons;
-    ajar_tmpl *private_sentence; /* said when the reason stays private */
+    render_sentence *private_sentence; /* said when the reason stays private */
+    char *reasons_file;                /* data/reasons.json, for errors */
     cJSON *labels;               /* data/labels.json */
 };
 
@@ -44,5 +52,11 @@ const render_template *render_find(const ajar_renderer *r, const char *base,
  * *out NULL) and its status is returned. */
 ajar_status render_compiled(const ajar_renderer *r, const render_template *t,
                             const ajar_tmpl **out, ajar_errors *errs);
+
+/* Sets *out to the sentence s of r's catalogue compiled, compiling it on
+ * first use; a syntax error goes to errs naming the catalogue file and the
+ * sentence's field (on every use, *out NULL) and its status is returned. */
+ajar_status render_sentence_compiled(const ajar_renderer *r, render_sentence *s,
+                                     const ajar_tmpl **out, ajar_errors *errs);
 
 #endif

@@ -216,21 +216,46 @@ static const char *need_string(const cJSON *obj, const char *key, const char *fi
     return NULL;
 }
 
-/* Compiles a catalogue sentence; errors name the file and the field. */
-static ajar_tmpl *compile_sentence(const char *text, const char *file, const char *path,
-                                   const char *key, ajar_errors *errs)
+static void free_sentence(render_sentence *s)
 {
-    ajar_tmpl *t = NULL;
-    char *field = ajar_json_path_key(path, key);
-    ajar_errors local = {0};
-    if (ajar_tmpl_compile(text, strlen(text), NULL, &t, &local) != AJAR_OK) {
-        for (size_t i = 0; i < local.count; i++)
-            ajar_errors_add(errs, local.items[i].code, file, field, 0, 0, 0, "%s",
-                            local.items[i].message ? local.items[i].message : "out of memory");
+    if (!s)
+        return;
+    free(s->text);
+    free(s->field);
+    ajar_tmpl_free(s->tmpl);
+    free(s);
+}
+
+/* A catalogue sentence of `text` held at path.key, compiled on first use;
+ * NULL when memory runs out. */
+static render_sentence *new_sentence(const char *text, const char *path, const char *key)
+{
+    render_sentence *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->text = strdup(text);
+    s->field = ajar_json_path_key(path, key);
+    if (!s->text || !s->field) {
+        free_sentence(s);
+        return NULL;
     }
+    return s;
+}
+
+ajar_status render_sentence_compiled(const ajar_renderer *r, render_sentence *s,
+                                     const ajar_tmpl **out, ajar_errors *errs)
+{
+    *out = s->tmpl;
+    if (s->tmpl)
+        return AJAR_OK;
+    ajar_errors local = {0};
+    ajar_status st = ajar_tmpl_compile(s->text, strlen(s->text), NULL, &s->tmpl, &local);
+    for (size_t i = 0; i < local.count; i++)
+        ajar_errors_add(errs, local.items[i].code, r->reasons_file, s->field, 0, 0, 0, "%s",
+                        local.items[i].message ? local.items[i].message : "out of memory");
     ajar_errors_clear(&local);
-    free(field);
-    return t;
+    *out = s->tmpl;
+    return st;
 }
 
 static ajar_status load_reasons(ajar_renderer *r, const char *path, ajar_errors *errs)
@@ -239,6 +264,7 @@ static ajar_status load_reasons(ajar_renderer *r, const char *path, ajar_errors 
     ajar_status st = read_json(path, &doc, errs);
     if (st != AJAR_OK)
         return st;
+    r->reasons_file = strdup(path);
     size_t before = errs ? errs->count : 0;
     int failed = 0;
     const cJSON *reasons = cJSON_GetObjectItemCaseSensitive(doc, "reasons");
@@ -249,7 +275,7 @@ static ajar_status load_reasons(ajar_renderer *r, const char *path, ajar_errors 
     r->reasons = calloc(nkinds, sizeof *r->reasons);
     const char *priv = need_string(doc, "private", path, "", errs);
     if (priv)
-        r->private_sentence = compile_sentence(priv, path, "", "private", errs);
+        r->private_sentence = new_sentence(priv, "", "private");
     failed |= !r->private_sentence;
     if (!cJSON_IsObject(reasons)) {
         ajar_errors_add(errs, AJAR_E_INVALID, path, "reasons", 0, 0, 0,
@@ -274,13 +300,13 @@ static ajar_status load_reasons(ajar_renderer *r, const char *path, ajar_errors 
         const char *soft = need_string(entry, "softened", path, at, errs);
         rr->label = label ? strdup(label) : NULL;
         rr->can_change = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(entry, "can_change"));
-        rr->plain = plain ? compile_sentence(plain, path, at, "plain", errs) : NULL;
-        rr->softened = soft ? compile_sentence(soft, path, at, "softened", errs) : NULL;
+        rr->plain = plain ? new_sentence(plain, at, "plain") : NULL;
+        rr->softened = soft ? new_sentence(soft, at, "softened") : NULL;
         failed |= !rr->kind || !rr->label || !rr->plain || !rr->softened;
         free(at);
     }
     cJSON_Delete(doc);
-    if (!r->reasons)
+    if (!r->reasons || !r->reasons_file)
         return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
     if (failed)
         return errs && errs->count > before ? errs->items[before].code : AJAR_E_INVALID;
@@ -309,6 +335,8 @@ static int find_gap(const ajar_renderer *r, const char *base, const char **scena
 {
     const char *const *scenarios = ajar_schema_lookup("scenario")->choices;
     const char *const *tones = ajar_schema_lookup("tone")->choices;
+    if (find_exact(r, base))
+        return 0; /* the last resort of every lookup */
     for (size_t s = 0; scenarios[s]; s++)
         for (size_t t = 0; tones[t]; t++)
             if (!render_find(r, base, scenarios[s], tones[t])) {
@@ -388,11 +416,12 @@ void ajar_renderer_free(ajar_renderer *r)
     for (size_t i = 0; i < r->nreasons; i++) {
         free(r->reasons[i].kind);
         free(r->reasons[i].label);
-        ajar_tmpl_free(r->reasons[i].plain);
-        ajar_tmpl_free(r->reasons[i].softened);
+        free_sentence(r->reasons[i].plain);
+        free_sentence(r->reasons[i].softened);
     }
     free(r->reasons);
-    ajar_tmpl_free(r->private_sentence);
+    free_sentence(r->private_sentence);
+    free(r->reasons_file);
     cJSON_Delete(r->labels);
     free(r);
 }
