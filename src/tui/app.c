@@ -76,7 +76,7 @@ int app_set(app *a, const char *path, cJSON *value, char **error)
     ajar_errors_clear(&errs);
     if (app_save(a))
         app_status(a, 0, "Saved.");
-    app_refresh_preview(a);
+    app_changed(a);
     return 1;
 }
 
@@ -87,7 +87,7 @@ void app_commit_or_keep(app *a)
         recover_save(a, f);
 }
 
-void app_refresh_preview(app *a)
+void app_changed(app *a)
 {
     ajar_output_free(a->preview);
     a->preview = NULL;
@@ -95,17 +95,68 @@ void app_refresh_preview(app *a)
     a->review = NULL;
     free(a->preview_error);
     a->preview_error = NULL;
+    /* the old findings stay on screen until the new ones are ready */
+    a->findings_stale = 1;
+}
+
+/* Opens the renderer and the checker the first time one is needed; 0 with
+ * the reason on the status line when the data folder's files are broken. */
+static int open_engines(app *a)
+{
+    if (a->renderer && a->checker)
+        return 1;
+    if (a->engines_failed)
+        return 0;
+    ajar_errors errs = {0};
+    char *user = ajar_render_user_dir();
+    if ((!a->renderer && ajar_renderer_open(a->data_dir, user, &a->renderer, &errs) != AJAR_OK) ||
+        (!a->checker && ajar_checker_open(a->data_dir, &a->checker, &errs) != AJAR_OK)) {
+        char *m = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
+        app_status(a, 1, "%s", m ? m : "out of memory");
+        free(m);
+        a->engines_failed = 1;
+    }
+    free(user);
+    ajar_errors_clear(&errs);
+    return !a->engines_failed;
+}
+
+ajar_renderer *app_renderer(app *a)
+{
+    open_engines(a);
+    return a->renderer;
+}
+
+const ajar_output *app_preview(app *a)
+{
+    if (a->preview || a->preview_error)
+        return a->preview;
+    if (!app_renderer(a)) {
+        a->preview_error = strdup(a->status ? a->status : "The templates cannot be read.");
+        return NULL;
+    }
     /* the notes too: the check looks at their length */
     ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_LETTER | AJAR_OUT_LINKEDIN};
     ajar_errors errs = {0};
     if (ajar_render(a->renderer, a->draft, &o, &a->preview, &errs) != AJAR_OK)
-        a->preview_error = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
+        a->preview_error = errs.count ? ajar_error_format(&errs.items[0]) : strdup("out of memory");
     ajar_errors_clear(&errs);
+    return a->preview;
+}
+
+const ajar_check_result *app_findings(app *a)
+{
+    if (!a->findings_stale)
+        return a->findings;
+    a->findings_stale = 0;
     ajar_check_result_free(a->findings);
     a->findings = NULL;
-    if (a->checker)
-        ajar_check_run(a->checker, a->draft, a->preview, a->today, &a->findings, &errs);
+    const ajar_output *preview = app_preview(a);
+    ajar_errors errs = {0};
+    if (open_engines(a))
+        ajar_check_run(a->checker, a->draft, preview, a->today, &a->findings, &errs);
     ajar_errors_clear(&errs);
+    return a->findings;
 }
 
 const char *app_step_state(const app *a, size_t i)
@@ -342,12 +393,26 @@ static void draw(app *a)
     refresh();
 }
 
+/* How long the user must pause (ms) before the tone check runs again after
+ * a change: long enough that going through steps or quitting never waits
+ * for it, short enough that its warnings seem to come with the answer. */
+#define CHECK_AFTER_MS 150
+
 static void loop(app *a)
 {
+    int scripted = tui_input_scripted();
     while (!a->quit) {
+        /* a key script is a user who always pauses: its screens show the
+         * check's findings, the same in every run */
+        if (scripted)
+            app_findings(a);
         draw(a);
         tui_event ev;
-        tui_input_next(&ev, 250);
+        tui_input_next(&ev, a->findings_stale ? CHECK_AFTER_MS : 250);
+        if (ev.kind == EV_NONE && a->findings_stale && !stop_signal) {
+            app_findings(a);
+            continue;
+        }
         if (stop_signal) {
             /* keep what was being typed: it is the user's work; when it
              * cannot be an answer yet (a date half typed), beside the draft */
@@ -384,18 +449,15 @@ int tui_run(const char *draft_path)
         return 2;
     }
     a.data_dir = ajar_datadir_find(&errs);
-    char *user = ajar_render_user_dir();
+    /* the renderer and the checker are opened when first needed (app_preview,
+     * app_findings), so that the first frame only waits for the steps */
     if (!a.data_dir || ajar_steps_load(a.data_dir, &a.steps, &errs) != AJAR_OK ||
-        ajar_renderer_open(a.data_dir, user, &a.renderer, &errs) != AJAR_OK ||
-        ajar_checker_open(a.data_dir, &a.checker, &errs) != AJAR_OK ||
         (draft_path && !open_draft(&a, draft_path, NULL, &errs))) {
         print_errors(&errs);
-        free(user);
         ajar_errors_clear(&errs);
         app_free(&a);
         return 1;
     }
-    free(user);
     if (!tui_input_open(&why)) {
         fprintf(stderr, "ajar: %s\n", why);
         app_free(&a);
@@ -426,7 +488,7 @@ int tui_run(const char *draft_path)
         return 1;
     }
     if (draft_path || choose_draft(&a)) {
-        app_refresh_preview(&a);
+        app_changed(&a);
         /* not recorded: the next start finds the same step the same way */
         show_step(&a, resume_step(&a));
         app_status(&a, 0, "Every answer is saved as you go. F1 for help.");

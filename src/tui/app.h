@@ -59,11 +59,13 @@ typedef struct app {
     ajar_draft *draft;
     ajar_lock *lock;
     ajar_steps *steps;
-    ajar_renderer *renderer;
-    ajar_checker *checker;
-    ajar_output *preview; /* the letter (and notes) as they are now; NULL when not rendered */
-    char *preview_error;
-    ajar_check_result *findings; /* the tone check of the draft as it is now, or NULL */
+    ajar_renderer *renderer; /* NULL until first needed (app_renderer) */
+    ajar_checker *checker;   /* NULL until first needed (app_findings) */
+    int engines_failed;      /* one of them could not be opened: do not try again */
+    ajar_output *preview; /* the letter (and notes) as they are now; NULL until needed (app_preview) */
+    char *preview_error;  /* why the preview could not be rendered, or NULL */
+    ajar_check_result *findings; /* the tone check's last result, or NULL */
+    int findings_stale;   /* the draft changed since: app_findings runs the check again */
     ajar_output *review;  /* everything, for the review step; NULL until needed */
     review_tab tab;
     int review_scroll;
@@ -109,8 +111,22 @@ int app_set(app *a, const char *path, cJSON *value, char **error);
  * an answer yet, keeps it in the recovery file (recover.c). */
 void app_commit_or_keep(app *a);
 
-/* Renders the preview again after a change. */
-void app_refresh_preview(app *a);
+/* After a change of the draft: the preview and review outputs are dropped
+ * (rendered again when next shown) and the findings marked stale (checked
+ * again when the user pauses, or when something needs them at once). */
+void app_changed(app *a);
+
+/* The renderer, opened on first use; NULL when the templates cannot be
+ * read (the reason is then on the status line). */
+ajar_renderer *app_renderer(app *a);
+
+/* The letter and the LinkedIn notes as the draft stands, rendered now when
+ * they are not yet; NULL with the reason in a->preview_error. */
+const ajar_output *app_preview(app *a);
+
+/* The tone check of the draft as it stands, run now when it is stale;
+ * NULL when it cannot run. */
+const ajar_check_result *app_findings(app *a);
 
 /* Opens step i with its first question focused. */
 void app_open_step(app *a, size_t i);

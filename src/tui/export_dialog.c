@@ -91,7 +91,12 @@ static void write_export(app *a)
     ajar_strbuf out;
     ajar_strbuf_init(&out);
     ajar_errors errs = {0}, warnings = {0};
-    ajar_status st = ajar_export_draft(a->renderer, a->draft, &req, &out, &warnings, &errs);
+    ajar_renderer *r = app_renderer(a);
+    if (!r) {
+        ajar_strbuf_free(&out);
+        return; /* why is on the status line */
+    }
+    ajar_status st = ajar_export_draft(r, a->draft, &req, &out, &warnings, &errs);
     if (st == AJAR_OK && out.failed)
         st = ajar_errors_add(&errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
     if (st == AJAR_OK)

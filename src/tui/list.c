@@ -107,7 +107,7 @@ static void delete_entry(app *a, size_t item)
     ajar_errors errs = {0};
     if (path && name && ajar_draft_remove(a->draft, path, &errs) == AJAR_OK && app_save(a)) {
         app_status(a, 0, "Removed %s.", name);
-        app_refresh_preview(a);
+        app_changed(a);
     }
     ajar_errors_clear(&errs);
     free(path);
@@ -123,7 +123,7 @@ static void mark_offer_maker(app *a, size_t item)
                                                             "made_offer"));
     app_set_offer_maker(a, was ? -1 : (long)item);
     if (app_save(a)) {
-        app_refresh_preview(a);
+        app_changed(a);
         app_status(a, 0, was ? "Nobody is marked as having made the offer."
                              : "Marked as the person who made the offer: the letter goes to them.");
     }

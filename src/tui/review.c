@@ -12,7 +12,7 @@ static const char *const TAB_NAMES[TAB_COUNT] = {"Letter",   "Phone",    "Voicem
 /* Renders everything once per change of the draft. */
 static const ajar_output *outputs(app *a)
 {
-    if (!a->review) {
+    if (!a->review && app_renderer(a)) {
         ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_ALL};
         ajar_errors errs = {0};
         if (ajar_render(a->renderer, a->draft, &o, &a->review, &errs) != AJAR_OK)
@@ -48,7 +48,7 @@ static char *tab_text(app *a, review_tab t)
  * selected one is highlighted. Returns the rows used. */
 static int draw_findings(app *a, int y, int x, int width, int rows)
 {
-    const ajar_check_result *r = a->findings;
+    const ajar_check_result *r = app_findings(a);
     int row = 0;
     if (!r) {
         tui_puts(y, x, "The check could not run.", width, tui_attr(ROLE_ERROR));
@@ -116,8 +116,8 @@ void review_draw(app *a, int y, int x, int width, int rows)
     /* the tabs */
     int cx = x;
     for (int t = 0; t < TAB_COUNT; t++) {
-        char *label = t == TAB_CHECK && a->findings
-                          ? ajar_asprintf(" %s (%zu) ", TAB_NAMES[t], a->findings->n)
+        const ajar_check_result *found = t == TAB_CHECK ? app_findings(a) : NULL;
+        char *label = found ? ajar_asprintf(" %s (%zu) ", TAB_NAMES[t], found->n)
                           : ajar_asprintf(" %s ", TAB_NAMES[t]);
         int on = (int)a->tab == t;
         cx += tui_puts(y, cx, label ? label : "", x + width - cx,
@@ -155,7 +155,8 @@ int review_key(app *a, const tui_event *ev)
     }
     if (ev->kind != EV_KEY)
         return KEY_IGNORED;
-    size_t n = a->findings ? a->findings->n : 0;
+    const ajar_check_result *found = app_findings(a);
+    size_t n = found ? found->n : 0;
     switch (ev->key) {
     case KEY_LEFT:
         a->tab = a->tab == 0 ? TAB_COUNT - 1 : a->tab - 1;
@@ -190,8 +191,8 @@ int review_key(app *a, const tui_event *ev)
         return KEY_HANDLED;
     case '\r':
     case KEY_ENTER:
-        if (a->tab == TAB_CHECK && a->review_sel < n && a->findings->findings[a->review_sel].field) {
-            char *field = strdup(a->findings->findings[a->review_sel].field);
+        if (a->tab == TAB_CHECK && a->review_sel < n && found->findings[a->review_sel].field) {
+            char *field = strdup(found->findings[a->review_sel].field);
             if (field)
                 app_goto_field(a, field);
             free(field);

@@ -252,12 +252,13 @@ static void draw_preview(app *a, const layout *l)
         for (int r = l->body_y; r < l->body_y + l->body_h; r++)
             tui_puts(r, x - 2, "│", 1, tui_attr(ROLE_FRAME));
     tui_puts(y, x, "The letter as it stands", w, tui_attr(ROLE_TITLE));
-    if (!a->preview) {
+    const ajar_output *o = app_preview(a);
+    if (!o) {
         tui_put_wrapped(y + 2, x, a->preview_error ? a->preview_error : "The letter cannot be shown.",
                         w, 0, l->body_h - 2, tui_attr(ROLE_ERROR));
         return;
     }
-    char *text = ajar_asprintf("Subject: %s\n\n%s", a->preview->subject, a->preview->letter);
+    char *text = ajar_asprintf("Subject: %s\n\n%s", o->subject, o->letter);
     if (text) {
         int total = (int)ajar_wrap(text, strlen(text), (size_t)w, NULL, 0);
         if (a->preview_scroll > total - (l->body_h - 2))
