@@ -20,39 +20,42 @@ typedef enum ajar_field_kind {
     AJAR_FK_REFERRALS /* the referrals editor */
 } ajar_field_kind;
 
-/* One choice of a choice field: its id in the draft and its label. */
+/* One choice of a choice field: its id in the draft and its label. The
+ * texts of steps, questions and choices belong to the ajar_steps they came
+ * from and live as long as it. */
 typedef struct ajar_choice {
-    char *id;
-    char *label;
+    const char *id;
+    const char *label;
 } ajar_choice;
 
 /* One question. For the entries of contacts and referrals, `item` holds the
  * questions about one entry, whose paths are relative to it ("email"). */
 typedef struct ajar_question {
-    char *path;    /* the draft field: "reason.kind", or "email" inside an item */
-    char *label;   /* the question */
+    const char *path;    /* the draft field: "reason.kind", or "email" inside an item */
+    const char *label;   /* the question */
     ajar_field_kind kind;
-    char *hint;    /* one line of help, or "" */
-    char *example; /* an example answer, or "" */
+    const char *hint;    /* one line of help, or "" */
+    const char *example; /* an example answer, or "" */
     ajar_choice *choices; /* AJAR_FK_CHOICE: every id the format allows */
     size_t nchoices;
-    char *yes, *no;       /* AJAR_FK_YESNO: the words for true and false */
+    const char *yes, *no; /* AJAR_FK_YESNO: the words for true and false */
     struct ajar_question *item; /* AJAR_FK_CONTACTS, AJAR_FK_REFERRALS */
     size_t nitem;
-    char *item_label;     /* "person", "referral" */
+    const char *item_label; /* "person", "referral" */
 } ajar_question;
 
 /* One step of the wizard. */
 typedef struct ajar_step {
-    char *id;      /* "honest"; progress is kept in the draft under steps.ID */
-    char *title;   /* "Be honest" */
-    char *rule;    /* two or three lines */
-    char *advice;  /* the full advice, or "" */
-    char *example; /* an example for the step, or "" */
+    const char *id;      /* "honest"; progress is kept in the draft under steps.ID */
+    const char *title;   /* "Be honest" */
+    const char *rule;    /* two or three lines */
+    const char *advice;  /* the full advice, or "" */
+    const char *example; /* an example for the step, or "" */
     int review;    /* 1 for the review and export step */
     ajar_question *questions;
     size_t nquestions;
     char *origin;  /* the file it came from */
+    struct cJSON *doc; /* the parsed file, which holds the texts above */
 } ajar_step;
 
 /* All steps, in the order of their file names. */

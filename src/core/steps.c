@@ -36,6 +36,26 @@ static const struct {
     {"referrals", AJAR_FK_REFERRALS, {AJAR_F_LIST, AJAR_F_VERSION}, AJAR_F_OBJECT},
 };
 
+/* Where in a step file a value is, kept as a chain up to the top so that
+ * the field path ("fields[2].choices") is only written out for a problem. */
+typedef struct where {
+    const struct where *up; /* NULL: the top of the file */
+    const char *key;        /* the member name, or NULL for an array item */
+    size_t index;
+} where;
+
+/* The field path of w (may be ""); a new string, NULL on OOM. */
+static char *where_path(const where *w)
+{
+    if (!w)
+        return strdup("");
+    char *up = where_path(w->up);
+    char *path = !up ? NULL : w->key ? ajar_json_path_key(up, w->key)
+                                     : ajar_json_path_index(up, w->index);
+    free(up);
+    return path;
+}
+
 /* One file being read: where problems go. */
 typedef struct reader {
     const char *file;
@@ -43,28 +63,31 @@ typedef struct reader {
     int failed;
 } reader;
 
-static void problem(reader *rd, const char *at, const char *key, const char *fmt, const char *arg)
+static void problem(reader *rd, const where *at, const char *key, const char *fmt,
+                    const char *arg)
 {
-    char *field = key ? ajar_json_path_key(at, key) : strdup(at);
+    where member = {at, key, 0};
+    char *field = where_path(key ? &member : at);
     ajar_errors_add(rd->errs, AJAR_E_INVALID, rd->file, field && field[0] ? field : NULL, 0, 0, 0,
                     fmt, arg ? arg : "");
     free(field);
     rd->failed = 1;
 }
 
-/* A copy of the string member key ("" when absent and optional). Adds a
- * problem when it is required and missing or empty, or not a string. */
-static char *text_member(reader *rd, const cJSON *obj, const char *at, const char *key,
-                         int required)
+/* The string member key, borrowed from the parsed file ("" when absent and
+ * optional). Adds a problem when it is required and missing or empty, or
+ * not a string. */
+static const char *text_member(reader *rd, const cJSON *obj, const where *at, const char *key,
+                               int required)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
     if (!v && !required)
-        return strdup("");
+        return "";
     if (!cJSON_IsString(v) || (required && !v->valuestring[0])) {
         problem(rd, at, key, v ? "expected a non-empty text%s" : "missing%s", "");
-        return strdup("");
+        return "";
     }
-    return strdup(v->valuestring);
+    return v->valuestring;
 }
 
 /* 1 when s is a non-empty run of lowercase letters, digits and dashes. */
@@ -80,29 +103,18 @@ static int is_id(const char *s)
 
 static void free_question(ajar_question *q)
 {
-    free(q->path);
-    free(q->label);
-    free(q->hint);
-    free(q->example);
-    for (size_t i = 0; i < q->nchoices; i++) {
-        free(q->choices[i].id);
-        free(q->choices[i].label);
-    }
     free(q->choices);
-    free(q->yes);
-    free(q->no);
     for (size_t i = 0; i < q->nitem; i++)
         free_question(&q->item[i]);
     free(q->item);
-    free(q->item_label);
 }
 
-static void read_questions(reader *rd, const cJSON *list, const char *at, const char *prefix,
+static void read_questions(reader *rd, const cJSON *list, const where *at, const char *prefix,
                            ajar_question **out, size_t *n);
 
 /* Reads the choices of a choice question and checks them against the
  * format's ids for `spec`. */
-static void read_choices(reader *rd, const cJSON *obj, const char *at, ajar_question *q,
+static void read_choices(reader *rd, const cJSON *obj, const where *at, ajar_question *q,
                          const ajar_field_spec *spec)
 {
     const cJSON *ch = cJSON_GetObjectItemCaseSensitive(obj, "choices");
@@ -116,7 +128,7 @@ static void read_choices(reader *rd, const cJSON *obj, const char *at, ajar_ques
         rd->failed = 1;
         return;
     }
-    char *chat = ajar_json_path_key(at, "choices");
+    where chat = {at, "choices", 0};
     const cJSON *c;
     cJSON_ArrayForEach(c, ch)
     {
@@ -124,24 +136,23 @@ static void read_choices(reader *rd, const cJSON *obj, const char *at, ajar_ques
         for (size_t i = 0; spec->choices[i]; i++)
             known |= strcmp(spec->choices[i], c->string) == 0;
         if (!known)
-            problem(rd, chat ? chat : at, c->string, "\"%s\" is not a choice the draft format allows",
+            problem(rd, &chat, c->string, "\"%s\" is not a choice the draft format allows",
                     c->string);
         else if (!cJSON_IsString(c) || !c->valuestring[0])
-            problem(rd, chat ? chat : at, c->string, "expected a non-empty label%s", "");
+            problem(rd, &chat, c->string, "expected a non-empty label%s", "");
         else {
-            q->choices[q->nchoices].id = strdup(c->string);
-            q->choices[q->nchoices].label = strdup(c->valuestring);
+            q->choices[q->nchoices].id = c->string;
+            q->choices[q->nchoices].label = c->valuestring;
             q->nchoices++;
         }
     }
     for (size_t i = 0; spec->choices[i]; i++)
         if (!cJSON_GetObjectItemCaseSensitive(ch, spec->choices[i]))
-            problem(rd, chat ? chat : at, NULL, "no label for the choice \"%s\"", spec->choices[i]);
-    free(chat);
+            problem(rd, &chat, NULL, "no label for the choice \"%s\"", spec->choices[i]);
 }
 
 /* Reads one question; `prefix` is "" at the top, "contacts[]." in an item. */
-static void read_question(reader *rd, const cJSON *obj, const char *at, const char *prefix,
+static void read_question(reader *rd, const cJSON *obj, const where *at, const char *prefix,
                           ajar_question *q)
 {
     if (!cJSON_IsObject(obj)) {
@@ -155,30 +166,19 @@ static void read_question(reader *rd, const cJSON *obj, const char *at, const ch
     q->yes = text_member(rd, obj, at, "yes", 0);
     q->no = text_member(rd, obj, at, "no", 0);
     q->item_label = text_member(rd, obj, at, "item_label", 0);
-    char *type = text_member(rd, obj, at, "type", 1);
-    if (!q->path || !q->label || !q->hint || !q->example || !q->yes || !q->no ||
-        !q->item_label || !type) {
-        rd->failed = 1;
-        free(type);
-        return;
-    }
+    const char *type = text_member(rd, obj, at, "type", 1);
     size_t k = 0, nk = sizeof KINDS / sizeof *KINDS;
     while (k < nk && strcmp(KINDS[k].name, type) != 0)
         k++;
     if (type[0] && k == nk)
         problem(rd, at, "type", "unknown question type \"%s\" (see docs/prompts.md)", type);
-    free(type);
     if (k == nk || !q->path[0])
         return;
     q->kind = KINDS[k].kind;
-    if (!q->yes[0]) {
-        free(q->yes);
-        q->yes = strdup("Yes");
-    }
-    if (!q->no[0]) {
-        free(q->no);
-        q->no = strdup("No");
-    }
+    if (!q->yes[0])
+        q->yes = "Yes";
+    if (!q->no[0])
+        q->no = "No";
 
     char full[256], items[260];
     snprintf(full, sizeof full, "%s%s", prefix, q->path);
@@ -201,17 +201,16 @@ static void read_question(reader *rd, const cJSON *obj, const char *at, const ch
         read_choices(rd, obj, at, q, spec);
     if (q->kind == AJAR_FK_CONTACTS || q->kind == AJAR_FK_REFERRALS) {
         const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, "item");
-        char *iat = ajar_json_path_key(at, "item");
+        where iat = {at, "item", 0};
         snprintf(items, sizeof items, "%s[].", full);
         if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) == 0)
             problem(rd, at, "item", "expected the list of questions about one entry%s", "");
         else
-            read_questions(rd, item, iat ? iat : at, items, &q->item, &q->nitem);
-        free(iat);
+            read_questions(rd, item, &iat, items, &q->item, &q->nitem);
     }
 }
 
-static void read_questions(reader *rd, const cJSON *list, const char *at, const char *prefix,
+static void read_questions(reader *rd, const cJSON *list, const where *at, const char *prefix,
                            ajar_question **out, size_t *n)
 {
     size_t count = (size_t)cJSON_GetArraySize(list);
@@ -223,66 +222,60 @@ static void read_questions(reader *rd, const cJSON *list, const char *at, const 
     const cJSON *it;
     cJSON_ArrayForEach(it, list)
     {
-        char *qat = ajar_json_path_index(at, *n);
-        read_question(rd, it, qat ? qat : at, prefix, &(*out)[*n]);
-        free(qat);
+        where qat = {at, NULL, *n};
+        read_question(rd, it, &qat, prefix, &(*out)[*n]);
         (*n)++;
     }
 }
 
 static void free_step(ajar_step *st)
 {
-    free(st->id);
-    free(st->title);
-    free(st->rule);
-    free(st->advice);
-    free(st->example);
     free(st->origin);
     for (size_t i = 0; i < st->nquestions; i++)
         free_question(&st->questions[i]);
     free(st->questions);
+    cJSON_Delete(st->doc);
 }
 
-/* Reads one step file into st. */
+/* Reads one step file into st, which keeps the parsed file its texts are in. */
 static ajar_status read_step(const char *path, ajar_step *st, ajar_errors *errs)
 {
     char *text = NULL;
     size_t len = 0;
-    cJSON *doc = NULL;
     ajar_status s = ajar_store_read_file(path, MAX_STEP_BYTES, &text, &len, errs);
     if (s == AJAR_OK)
-        s = ajar_json_parse(text, len, path, &doc, errs);
+        s = ajar_json_parse(text, len, path, &st->doc, errs);
     free(text);
     if (s != AJAR_OK)
         return s;
     reader rd = {path, errs, 0};
     st->origin = strdup(path);
+    if (!st->origin)
+        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
+    const cJSON *doc = st->doc;
     if (!cJSON_IsObject(doc)) {
-        problem(&rd, "", NULL, "expected a JSON object describing one step%s", "");
-        cJSON_Delete(doc);
+        problem(&rd, NULL, NULL, "expected a JSON object describing one step%s", "");
         return AJAR_E_INVALID;
     }
-    st->id = text_member(&rd, doc, "", "id", 1);
-    st->title = text_member(&rd, doc, "", "title", 1);
-    st->rule = text_member(&rd, doc, "", "rule", 1);
-    st->advice = text_member(&rd, doc, "", "advice", 0);
-    st->example = text_member(&rd, doc, "", "example", 0);
+    st->id = text_member(&rd, doc, NULL, "id", 1);
+    st->title = text_member(&rd, doc, NULL, "title", 1);
+    st->rule = text_member(&rd, doc, NULL, "rule", 1);
+    st->advice = text_member(&rd, doc, NULL, "advice", 0);
+    st->example = text_member(&rd, doc, NULL, "example", 0);
     st->review = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(doc, "review"));
-    if (st->id && st->id[0] && !is_id(st->id))
-        problem(&rd, "", "id", "\"%s\" is not an id (lowercase letters, digits and dashes)",
+    if (st->id[0] && !is_id(st->id))
+        problem(&rd, NULL, "id", "\"%s\" is not an id (lowercase letters, digits and dashes)",
                 st->id);
-    if (st->title && ajar_utf8_width(st->title, strlen(st->title)) > TITLE_MAX_CHARS)
-        problem(&rd, "", "title", "is longer than 24 columns%s", "");
+    if (ajar_utf8_width(st->title, strlen(st->title)) > TITLE_MAX_CHARS)
+        problem(&rd, NULL, "title", "is longer than 24 columns%s", "");
     const cJSON *fields = cJSON_GetObjectItemCaseSensitive(doc, "fields");
+    where fat = {NULL, "fields", 0};
     if (fields && !cJSON_IsArray(fields))
-        problem(&rd, "", "fields", "expected a list of questions%s", "");
+        problem(&rd, NULL, "fields", "expected a list of questions%s", "");
     else if (!fields && !st->review)
-        problem(&rd, "", "fields", "missing (only the review step may have no questions)%s", "");
+        problem(&rd, NULL, "fields", "missing (only the review step may have no questions)%s", "");
     else if (fields)
-        read_questions(&rd, fields, "fields", "", &st->questions, &st->nquestions);
-    cJSON_Delete(doc);
-    if (!st->id || !st->title || !st->rule || !st->advice || !st->example || !st->origin)
-        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
+        read_questions(&rd, fields, &fat, "", &st->questions, &st->nquestions);
     return rd.failed ? AJAR_E_INVALID : AJAR_OK;
 }
 
