@@ -6,55 +6,93 @@
 #include "ajar/utf8.h"
 #include "tui.h"
 
+/* Cells of one tui_put waiting to go into the window. wadd_wchnstr copies
+ * them straight into the line: addnstr would decode the text again one
+ * byte at a time, which cost most of a frame. */
+typedef struct cell_run {
+    cchar_t cell[128];
+    int n;
+    int y, x;     /* where cell[0] goes */
+    cchar_t ink;  /* a blank in the run's attribute, the model of each cell */
+} cell_run;
+
+static void run_flush(cell_run *r, int next_x)
+{
+    if (r->n > 0) {
+        move(r->y, r->x);
+        wadd_wchnstr(stdscr, r->cell, r->n);
+    }
+    r->n = 0;
+    r->x = next_x;
+}
+
+/* Adds one character cell (the character at column `at`) to the run. */
+static void run_add(cell_run *r, wchar_t wc, int at)
+{
+    if (r->n == (int)(sizeof r->cell / sizeof *r->cell))
+        run_flush(r, at);
+    r->cell[r->n] = r->ink;
+    r->cell[r->n].chars[0] = wc; /* ncursesw's cchar_t: chars[0] is the spacing character */
+    r->n++;
+}
+
+/* Writes a character of several code points (a base and its marks, a flag,
+ * an emoji sequence) with addnstr, which composes them into one cell. */
+static void put_cluster(cell_run *r, int y, int at, const char *s, size_t k, int attr)
+{
+    run_flush(r, at);
+    attr_t old_attr;
+    short old_pair;
+    attr_get(&old_attr, &old_pair, NULL);
+    attrset((attr_t)attr);
+    move(y, at);
+    addnstr(s, (int)k);
+    attr_set(old_attr, old_pair, NULL);
+}
+
 int tui_put(int y, int x, const char *s, size_t len, int width, int attr)
 {
     if (width <= 0 || y < 0 || y >= getmaxy(stdscr) || x >= getmaxx(stdscr))
         return 0;
     if (x + width > getmaxx(stdscr))
         width = getmaxx(stdscr) - x;
-    attr_t old_attr;
-    short old_pair;
-    attr_get(&old_attr, &old_pair, NULL);
-    attrset((attr_t)attr);
-    move(y, x);
+    cell_run r;
+    r.n = 0;
+    r.y = y;
+    r.x = x;
+    setcchar(&r.ink, L" ", (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
     int used = 0;
     size_t i = 0;
-    while (i < len) {
-        /* a run of printable ASCII goes out in one call */
-        size_t run = 0;
-        while (i + run < len && used + (int)run < width && (unsigned char)s[i + run] >= 0x20 &&
-               (unsigned char)s[i + run] < 0x7f)
-            run++;
-        if (run > 0) {
-            addnstr(s + i, (int)run);
-            used += (int)run;
-            i += run;
+    while (i < len && used < width) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7f) { /* printable ASCII: one cell */
+            run_add(&r, (wchar_t)c, x + used);
+            used++;
+            i++;
             continue;
         }
-        if (used >= width)
-            break;
         size_t cols;
         size_t k = ajar_utf8_char_len(s + i, len - i, &cols);
         uint32_t cp;
-        ajar_utf8_decode(s + i, len - i, &cp);
+        size_t first = ajar_utf8_decode(s + i, len - i, &cp);
         if (ajar_cp_is_control(cp) || !ajar_utf8_valid(s + i, k, NULL)) {
-            if (used + 1 > width)
-                break;
-            addch(cp == '\t' ? ' ' : '?');
+            run_add(&r, cp == '\t' ? L' ' : L'?', x + used);
             used++;
-        } else {
-            if (used + (int)cols > width)
-                break;
-            if (cols == 0 && used == 0) { /* a mark with nothing to sit on */
-                i += k;
-                continue;
-            }
-            addnstr(s + i, (int)k);
+        } else if (cols == 0 && used == 0) {
+            /* a mark with nothing to sit on */
+        } else if (used + (int)cols > width) {
+            break;
+        } else if (first == k && cols > 0) {
+            run_add(&r, (wchar_t)cp, x + used); /* a wide one takes two columns */
             used += (int)cols;
+        } else {
+            put_cluster(&r, y, x + used, s + i, k, attr);
+            used += (int)cols;
+            r.x = x + used;
         }
         i += k;
     }
-    attr_set(old_attr, old_pair, NULL);
+    run_flush(&r, x + used);
     return used;
 }
 
