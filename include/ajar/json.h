@@ -25,6 +25,17 @@
 ajar_status ajar_json_parse(const char *text, size_t len, const char *origin, cJSON **out,
                             ajar_errors *errs);
 
+/* Finds the member `key` (written without escapes) of the object that
+ * text[0..len) holds, skipping the values before it without parsing them:
+ * on success stores the byte span of its value (from its first character
+ * to just past its last) and returns 1. Returns 0 when the text does not
+ * start like an object, the member is not there, or something malformed
+ * comes first. It does not check the text: a caller reads a few members of
+ * a file this way only to parse the whole file (ajar_json_parse) later,
+ * and parses the span found before using it. */
+int ajar_json_skim_member(const char *text, size_t len, const char *key, size_t *start,
+                          size_t *vlen);
+
 /* Serialises v as UTF-8 JSON indented by two spaces, members in their stored
  * order, non-ASCII text kept as is, integral numbers without a fraction and
  * other numbers in the shortest form that reads back to the same double;

@@ -55,7 +55,12 @@ typedef struct ajar_step {
     ajar_question *questions;
     size_t nquestions;
     char *origin;  /* the file it came from */
+    int ready;     /* read in full; until then only id and title are set
+                    * (rule, advice and example are "", no questions) */
     struct cJSON *doc; /* the parsed file, which holds the texts above */
+    char *text;        /* the file's text while the step is not read in full */
+    size_t len;
+    char *head_id, *head_title; /* id and title, when read before the rest */
 } ajar_step;
 
 /* All steps, in the order of their file names. */
@@ -70,10 +75,27 @@ typedef struct ajar_steps {
  * field labelled, ids unique. Problems go to errs naming the file, the
  * member (`fields[2].choices`) and for JSON syntax the line and column;
  * every problem of every file is reported. On success *out holds the steps
- * (free with ajar_steps_free). Returns AJAR_OK, AJAR_E_SYNTAX,
- * AJAR_E_INVALID, AJAR_E_NOTFOUND (no prompts folder, or no step in it),
- * AJAR_E_IO or AJAR_E_NOMEM. */
+ * (free with ajar_steps_free), every one ready. Returns AJAR_OK,
+ * AJAR_E_SYNTAX, AJAR_E_INVALID, AJAR_E_NOTFOUND (no prompts folder, or no
+ * step in it), AJAR_E_IO or AJAR_E_NOMEM. */
 ajar_status ajar_steps_load(const char *data_dir, ajar_steps **out, ajar_errors *errs);
+
+/* Like ajar_steps_load, but reads only each file's id and title now (found
+ * without parsing the rest of the file), for the wizard's first frame; the
+ * rest of a step is read by ajar_steps_ready. A file whose id and title
+ * cannot be found that way is read in full at once. Problems found now are
+ * reported as ajar_steps_load does (a missing folder, ids that are not ids
+ * or not unique, titles too long, files that do not parse). */
+ajar_status ajar_steps_open(const char *data_dir, ajar_steps **out, ajar_errors *errs);
+
+/* Reads step i in full unless it is already: AJAR_OK at once for a ready
+ * step, else the problems of its file as ajar_steps_load reports them. A
+ * step that fails stays not ready, and fails the same way next time. */
+ajar_status ajar_steps_ready(ajar_steps *s, size_t i, ajar_errors *errs);
+
+/* Reads every step not ready yet, then checks that no draft field is asked
+ * by two questions. Returns the first problem's status (all reported). */
+ajar_status ajar_steps_ready_all(ajar_steps *s, ajar_errors *errs);
 
 /* Frees steps; NULL is fine. */
 void ajar_steps_free(ajar_steps *s);
@@ -84,7 +106,7 @@ long ajar_steps_find(const ajar_steps *s, const char *id);
 /* Where the draft field `path` (such as "contacts[2].email" or
  * "positives[0]") is asked: the index of the step, and in *question the
  * index of the question within it (when question is not NULL). -1 when no
- * step asks it. */
+ * step asks it. Only ready steps are searched (see ajar_steps_ready_all). */
 long ajar_steps_for_field(const ajar_steps *s, const char *path, size_t *question);
 
 /* The label of choice `id` of a question, or NULL. */

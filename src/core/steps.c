@@ -235,38 +235,37 @@ static void free_step(ajar_step *st)
         free_question(&st->questions[i]);
     free(st->questions);
     cJSON_Delete(st->doc);
+    free(st->text);
+    free(st->head_id);
+    free(st->head_title);
 }
 
-/* Reads one step file into st, which keeps the parsed file its texts are in. */
-static ajar_status read_step(const char *path, ajar_step *st, ajar_errors *errs)
+/* Parses st's file text in full and reads the step from it; the step keeps
+ * the parsed file its texts are in. */
+static ajar_status parse_step(ajar_step *st, ajar_errors *errs)
 {
-    char *text = NULL;
-    size_t len = 0;
-    ajar_status s = ajar_store_read_file(path, MAX_STEP_BYTES, &text, &len, errs);
-    if (s == AJAR_OK)
-        s = ajar_json_parse(text, len, path, &st->doc, errs);
-    free(text);
+    ajar_status s = ajar_json_parse(st->text, st->len, st->origin, &st->doc, errs);
     if (s != AJAR_OK)
         return s;
-    reader rd = {path, errs, 0};
-    st->origin = strdup(path);
-    if (!st->origin)
-        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
+    reader rd = {st->origin, errs, 0};
     const cJSON *doc = st->doc;
     if (!cJSON_IsObject(doc)) {
         problem(&rd, NULL, NULL, "expected a JSON object describing one step%s", "");
         return AJAR_E_INVALID;
     }
-    st->id = text_member(&rd, doc, NULL, "id", 1);
-    st->title = text_member(&rd, doc, NULL, "title", 1);
+    const char *id = text_member(&rd, doc, NULL, "id", 1);
+    const char *title = text_member(&rd, doc, NULL, "title", 1);
+    if (!st->head_id) {
+        st->id = id;
+        st->title = title;
+    }
     st->rule = text_member(&rd, doc, NULL, "rule", 1);
     st->advice = text_member(&rd, doc, NULL, "advice", 0);
     st->example = text_member(&rd, doc, NULL, "example", 0);
     st->review = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(doc, "review"));
-    if (st->id[0] && !is_id(st->id))
-        problem(&rd, NULL, "id", "\"%s\" is not an id (lowercase letters, digits and dashes)",
-                st->id);
-    if (ajar_utf8_width(st->title, strlen(st->title)) > TITLE_MAX_CHARS)
+    if (id[0] && !is_id(id))
+        problem(&rd, NULL, "id", "\"%s\" is not an id (lowercase letters, digits and dashes)", id);
+    if (ajar_utf8_width(title, strlen(title)) > TITLE_MAX_CHARS)
         problem(&rd, NULL, "title", "is longer than 24 columns%s", "");
     const cJSON *fields = cJSON_GetObjectItemCaseSensitive(doc, "fields");
     where fat = {NULL, "fields", 0};
@@ -276,7 +275,57 @@ static ajar_status read_step(const char *path, ajar_step *st, ajar_errors *errs)
         problem(&rd, NULL, "fields", "missing (only the review step may have no questions)%s", "");
     else if (fields)
         read_questions(&rd, fields, &fat, "", &st->questions, &st->nquestions);
-    return rd.failed ? AJAR_E_INVALID : AJAR_OK;
+    if (rd.failed)
+        return AJAR_E_INVALID;
+    st->ready = 1;
+    free(st->text);
+    st->text = NULL;
+    return AJAR_OK;
+}
+
+/* The string member `key` at the top of st's file, found without parsing
+ * the rest: a new string, or NULL when it cannot be found that way. */
+static char *skim_string(const ajar_step *st, const char *key)
+{
+    size_t at, n;
+    if (!ajar_json_skim_member(st->text, st->len, key, &at, &n) || st->text[at] != '"')
+        return NULL;
+    char *span = strndup(st->text + at, n);
+    cJSON *v = NULL;
+    char *out = NULL;
+    if (span && ajar_json_parse(span, n, NULL, &v, NULL) == AJAR_OK && cJSON_IsString(v)) {
+        out = v->valuestring;
+        v->valuestring = NULL; /* taken: cJSON_Delete leaves a NULL string alone */
+    }
+    cJSON_Delete(v);
+    free(span);
+    return out;
+}
+
+/* Reads the step file at path: only its id and title when they can be
+ * found quickly (the rest waits for ajar_steps_ready), else all of it. */
+static ajar_status read_step(const char *path, ajar_step *st, ajar_errors *errs)
+{
+    st->origin = strdup(path);
+    if (!st->origin)
+        return ajar_errors_add(errs, AJAR_E_NOMEM, NULL, NULL, 0, 0, 0, "out of memory");
+    ajar_status s = ajar_store_read_file(path, MAX_STEP_BYTES, &st->text, &st->len, errs);
+    if (s != AJAR_OK)
+        return s;
+    st->head_id = skim_string(st, "id");
+    st->head_title = skim_string(st, "title");
+    if (st->head_id && st->head_title && is_id(st->head_id) && st->head_title[0] &&
+        ajar_utf8_width(st->head_title, strlen(st->head_title)) <= TITLE_MAX_CHARS) {
+        st->id = st->head_id;
+        st->title = st->head_title;
+        st->rule = st->advice = st->example = "";
+        return AJAR_OK;
+    }
+    /* not found quickly, or wrong: the whole file now, every problem told */
+    free(st->head_id);
+    free(st->head_title);
+    st->head_id = st->head_title = NULL;
+    return parse_step(st, errs);
 }
 
 static int by_string(const void *a, const void *b)
@@ -316,37 +365,43 @@ static char **list_files(const char *dir, size_t *n, ajar_errors *errs)
     return names;
 }
 
-/* Each draft field is asked at most once, and step ids are unique. */
-static void check_unique(const ajar_steps *s, ajar_errors *errs, int *failed)
+/* Step ids are unique. */
+static ajar_status check_ids(const ajar_steps *s, ajar_errors *errs)
 {
-    for (size_t i = 0; i < s->count; i++) {
+    ajar_status st = AJAR_OK;
+    for (size_t i = 0; i < s->count; i++)
         for (size_t j = 0; j < i; j++)
-            if (strcmp(s->items[i].id, s->items[j].id) == 0) {
-                ajar_errors_add(errs, AJAR_E_INVALID, s->items[i].origin, "id", 0, 0, 0,
-                                "the step id \"%s\" is also used by %s", s->items[i].id,
-                                s->items[j].origin);
-                *failed = 1;
-            }
+            if (strcmp(s->items[i].id, s->items[j].id) == 0)
+                st = ajar_errors_add(errs, AJAR_E_INVALID, s->items[i].origin, "id", 0, 0, 0,
+                                     "the step id \"%s\" is also used by %s", s->items[i].id,
+                                     s->items[j].origin);
+    return st;
+}
+
+/* Each draft field is asked at most once (every step read). */
+static ajar_status check_fields(const ajar_steps *s, ajar_errors *errs)
+{
+    ajar_status st = AJAR_OK;
+    for (size_t i = 0; i < s->count; i++)
         for (size_t q = 0; q < s->items[i].nquestions; q++) {
             size_t qq;
             long other = ajar_steps_for_field(s, s->items[i].questions[q].path, &qq);
             if (other >= 0 && ((size_t)other != i || qq != q)) {
                 char *field = ajar_json_path_index("fields", q);
-                ajar_errors_add(errs, AJAR_E_INVALID, s->items[i].origin, field, 0, 0, 0,
-                                "the field \"%s\" is already asked in %s",
-                                s->items[i].questions[q].path, s->items[other].origin);
+                st = ajar_errors_add(errs, AJAR_E_INVALID, s->items[i].origin, field, 0, 0, 0,
+                                     "the field \"%s\" is already asked in %s",
+                                     s->items[i].questions[q].path, s->items[other].origin);
                 free(field);
-                *failed = 1;
             }
         }
-    }
+    return st;
 }
 
-ajar_status ajar_steps_load(const char *data_dir, ajar_steps **out, ajar_errors *errs)
+ajar_status ajar_steps_open(const char *data_dir, ajar_steps **out, ajar_errors *errs)
 {
     if (!data_dir || !out)
         return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
-                               "ajar_steps_load: NULL argument");
+                               "ajar_steps_open: NULL argument");
     *out = NULL;
     char *dir = ajar_path_join(data_dir, "prompts");
     size_t n = 0;
@@ -373,18 +428,59 @@ ajar_status ajar_steps_load(const char *data_dir, ajar_steps **out, ajar_errors 
         free(names[i]);
     free(names);
     free(dir);
-    if (first == AJAR_OK) {
-        int failed = 0;
-        check_unique(s, errs, &failed);
-        if (failed)
-            first = AJAR_E_INVALID;
-    }
+    if (first == AJAR_OK)
+        first = check_ids(s, errs);
     if (first != AJAR_OK) {
         ajar_steps_free(s);
         return first;
     }
     *out = s;
     return AJAR_OK;
+}
+
+ajar_status ajar_steps_ready(ajar_steps *s, size_t i, ajar_errors *errs)
+{
+    if (!s || i >= s->count)
+        return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
+                               "ajar_steps_ready: no step %zu", i);
+    ajar_step *st = &s->items[i];
+    if (st->ready)
+        return AJAR_OK;
+    /* a failed attempt leaves pieces: start again from the text */
+    for (size_t q = 0; q < st->nquestions; q++)
+        free_question(&st->questions[q]);
+    free(st->questions);
+    st->questions = NULL;
+    st->nquestions = 0;
+    cJSON_Delete(st->doc);
+    st->doc = NULL;
+    return parse_step(st, errs);
+}
+
+ajar_status ajar_steps_ready_all(ajar_steps *s, ajar_errors *errs)
+{
+    if (!s)
+        return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
+                               "ajar_steps_ready_all: NULL argument");
+    ajar_status first = AJAR_OK;
+    for (size_t i = 0; i < s->count; i++) {
+        ajar_status st = ajar_steps_ready(s, i, errs);
+        if (st != AJAR_OK && first == AJAR_OK)
+            first = st;
+        if (st == AJAR_E_NOMEM)
+            return st;
+    }
+    return first == AJAR_OK ? check_fields(s, errs) : first;
+}
+
+ajar_status ajar_steps_load(const char *data_dir, ajar_steps **out, ajar_errors *errs)
+{
+    ajar_status st = ajar_steps_open(data_dir, out, errs);
+    if (st == AJAR_OK && (st = ajar_steps_ready_all(*out, errs)) != AJAR_OK) {
+        ajar_steps_free(*out);
+        *out = NULL;
+    }
+    return st;
 }
 
 void ajar_steps_free(ajar_steps *s)
@@ -415,7 +511,7 @@ static int within(const char *path, const char *asked)
 
 long ajar_steps_for_field(const ajar_steps *s, const char *path, size_t *question)
 {
-    for (size_t i = 0; s && path && i < s->count; i++)
+    for (size_t i = 0; s && path && i < s->count; i++) /* steps not read have no questions */
         for (size_t q = 0; q < s->items[i].nquestions; q++)
             if (s->items[i].questions[q].path && within(path, s->items[i].questions[q].path)) {
                 if (question)

@@ -196,10 +196,27 @@ void app_set_offer_maker(app *a, long item)
     }
 }
 
-int app_step_needs_attention(const app *a, size_t i)
+int app_steps_all(app *a)
+{
+    if (a->steps_all)
+        return a->steps_all > 0;
+    ajar_errors errs = {0};
+    if (ajar_steps_ready_all(a->steps, &errs) == AJAR_OK) {
+        a->steps_all = 1;
+    } else {
+        char *m = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
+        app_status(a, 1, "%s", m ? m : "out of memory");
+        free(m);
+        a->steps_all = -1;
+    }
+    ajar_errors_clear(&errs);
+    return a->steps_all > 0;
+}
+
+int app_step_needs_attention(app *a, size_t i)
 {
     /* only steps the user has been through: no warnings ahead of them */
-    if (!app_step_done(a, i))
+    if (!app_step_done(a, i) || !a->findings || !app_steps_all(a))
         return 0;
     for (size_t k = 0; a->findings && k < a->findings->n; k++) {
         const ajar_finding *f = &a->findings->findings[k];
@@ -213,12 +230,13 @@ int app_step_needs_attention(const app *a, size_t i)
 void app_goto_field(app *a, const char *path)
 {
     size_t q = 0;
-    long s = ajar_steps_for_field(a->steps, path, &q);
+    long s = app_steps_all(a) ? ajar_steps_for_field(a->steps, path, &q) : -1;
     if (s < 0) {
         app_status(a, 0, "No step asks for %s; it is set with ajar set.", path);
         return;
     }
-    app_open_step(a, (size_t)s);
+    if (!app_open_step(a, (size_t)s))
+        return;
     a->form.focus = q;
     /* inside a list: open the entry, and its question */
     const ajar_question *lq = &a->form.questions[q];
@@ -248,21 +266,35 @@ static void remember_step(app *a)
     ajar_errors_clear(&errs);
 }
 
-/* Puts step i on screen with its first question focused. */
-static void show_step(app *a, size_t i)
+/* Puts step i on screen with its first question focused, reading it first
+ * when it is not yet; 0 (the reason on the status line, the screen as it
+ * was) when its file has a problem. */
+static int show_step(app *a, size_t i)
 {
+    i = i < a->steps->count ? i : a->steps->count - 1;
+    ajar_errors errs = {0};
+    if (ajar_steps_ready(a->steps, i, &errs) != AJAR_OK) {
+        char *m = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
+        app_status(a, 1, "%s", m ? m : "out of memory");
+        free(m);
+        ajar_errors_clear(&errs);
+        return 0;
+    }
     if (a->sub.questions)
         form_close(&a->sub);
-    a->step = i < a->steps->count ? i : a->steps->count - 1;
+    a->step = i;
     const ajar_step *s = &a->steps->items[a->step];
     form_open(&a->form, a, s->questions, s->nquestions, "");
     a->scroll = 0;
+    return 1;
 }
 
-void app_open_step(app *a, size_t i)
+int app_open_step(app *a, size_t i)
 {
-    show_step(a, i);
+    if (!show_step(a, i))
+        return 0;
     remember_step(a);
+    return 1;
 }
 
 /* The step to open: where the user left, else the first not done. */
@@ -450,9 +482,13 @@ int tui_run(const char *draft_path)
     }
     a.data_dir = ajar_datadir_find(&errs);
     /* the renderer and the checker are opened when first needed (app_preview,
-     * app_findings), so that the first frame only waits for the steps */
-    if (!a.data_dir || ajar_steps_load(a.data_dir, &a.steps, &errs) != AJAR_OK ||
-        (draft_path && !open_draft(&a, draft_path, NULL, &errs))) {
+     * app_findings), and of the steps only the titles and the step to show
+     * are read, so that the first frame waits for little else than curses;
+     * the start screen needs every step (the scenario question) */
+    if (!a.data_dir || ajar_steps_open(a.data_dir, &a.steps, &errs) != AJAR_OK ||
+        (draft_path && !open_draft(&a, draft_path, NULL, &errs)) ||
+        (draft_path && ajar_steps_ready(a.steps, resume_step(&a), &errs) != AJAR_OK) ||
+        (!draft_path && ajar_steps_ready_all(a.steps, &errs) != AJAR_OK)) {
         print_errors(&errs);
         ajar_errors_clear(&errs);
         app_free(&a);
@@ -490,7 +526,8 @@ int tui_run(const char *draft_path)
     if (draft_path || choose_draft(&a)) {
         app_changed(&a);
         /* not recorded: the next start finds the same step the same way */
-        show_step(&a, resume_step(&a));
+        if (!show_step(&a, resume_step(&a)))
+            show_step(&a, 0);
         app_status(&a, 0, "Every answer is saved as you go. F1 for help.");
         recover_offer(&a);
         loop(&a);

@@ -66,6 +66,7 @@ typedef struct app {
     char *preview_error;  /* why the preview could not be rendered, or NULL */
     ajar_check_result *findings; /* the tone check's last result, or NULL */
     int findings_stale;   /* the draft changed since: app_findings runs the check again */
+    int steps_all;        /* every step read (1), or that failed (-1); 0 not tried */
     ajar_output *review;  /* everything, for the review step; NULL until needed */
     review_tab tab;
     int review_scroll;
@@ -128,8 +129,13 @@ const ajar_output *app_preview(app *a);
  * NULL when it cannot run. */
 const ajar_check_result *app_findings(app *a);
 
-/* Opens step i with its first question focused. */
-void app_open_step(app *a, size_t i);
+/* Opens step i with its first question focused and records it in the
+ * draft; 0 when the step's file has a problem (shown on the status line). */
+int app_open_step(app *a, size_t i);
+
+/* Reads every step not read yet (for what looks across steps: which step
+ * asks a field); 0 with the reason on the status line when one fails. */
+int app_steps_all(app *a);
 
 /* ---- form.c --------------------------------------------------------------------- */
 
@@ -242,7 +248,7 @@ int app_answered(const cJSON *v);
 void app_set_offer_maker(app *a, long item);
 
 /* 1 when a finding of warning or worse concerns a field of step i. */
-int app_step_needs_attention(const app *a, size_t i);
+int app_step_needs_attention(app *a, size_t i);
 
 /* The help overlay. */
 void help_draw(app *a);

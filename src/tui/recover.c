@@ -57,7 +57,7 @@ void recover_offer(app *a)
     }
     const char *field = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(doc, "field"));
     const char *typed = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(doc, "text"));
-    if (field && typed && ajar_steps_for_field(a->steps, field, NULL) >= 0) {
+    if (field && typed && app_steps_all(a) && ajar_steps_for_field(a->steps, field, NULL) >= 0) {
         app_goto_field(a, field);
         form *f = a->sub.questions ? &a->sub : &a->form;
         field_state *st = &f->fields[f->focus];

@@ -103,7 +103,7 @@ static void draw_title(const app *a, const layout *l)
         tui_puts(0, l->cols - bw - 1, base, bw, attr);
 }
 
-static void draw_sidebar(const app *a, const layout *l)
+static void draw_sidebar(app *a, const layout *l)
 {
     if (!l->side_w)
         return;
@@ -435,8 +435,8 @@ static void go_step(app *a, long delta)
         app_status(a, 0, delta > 0 ? "This is the last step." : "This is the first step.");
         return;
     }
-    app_open_step(a, (size_t)to);
-    app_status(a, 0, "%s", a->steps->items[a->step].title);
+    if (app_open_step(a, (size_t)to))
+        app_status(a, 0, "%s", a->steps->items[a->step].title);
 }
 
 static void move_focus(app *a, int delta)

@@ -144,6 +144,139 @@ START_TEST(no_step_files_is_not_found)
 }
 END_TEST
 
+/* A data folder whose prompts/ holds two files: a good first step and `second`. */
+static void two_steps(const char *second)
+{
+    one_step("{\"id\": \"a\", \"title\": \"A\", \"rule\": \"r\", \"fields\": ["
+             "{\"path\": \"me.name\", \"label\": \"x\", \"type\": \"line\"}]}");
+    char path[128];
+    snprintf(path, sizeof path, "%s/prompts/01-b.json", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(second, f);
+    fclose(f);
+}
+
+static char *first_error(ajar_errors *errs)
+{
+    ck_assert_uint_ge(errs->count, 1);
+    char *m = ajar_error_format(&errs->items[0]);
+    ajar_errors_clear(errs);
+    return m;
+}
+
+START_TEST(opening_reads_titles_and_each_step_when_asked)
+{
+    ajar_errors errs = {0};
+    ajar_steps *s = NULL;
+    ck_assert_int_eq(ajar_steps_open(".", &s, &errs), AJAR_OK);
+    ck_assert_uint_eq(s->count, 10);
+    for (size_t i = 0; i < s->count; i++) {
+        ck_assert(!s->items[i].ready);
+        ck_assert_uint_eq(s->items[i].nquestions, 0);
+        ck_assert_str_eq(s->items[i].rule, "");
+    }
+    ck_assert_str_eq(s->items[0].id, "offer");
+    ck_assert_str_eq(s->items[0].title, "The offer");
+    ck_assert_str_eq(s->items[9].title, "Review & export");
+    /* not read: no step asks anything yet */
+    ck_assert_int_eq(ajar_steps_for_field(s, "me.name", NULL), -1);
+    ck_assert_int_eq(ajar_steps_ready(s, 2, &errs), AJAR_OK);
+    ck_assert(s->items[2].ready);
+    ck_assert_str_eq(s->items[2].id, "honest");
+    ck_assert_uint_gt(s->items[2].nquestions, 0);
+    ck_assert_str_ne(s->items[2].rule, "");
+    ck_assert(!s->items[1].ready);
+    ck_assert_int_eq(ajar_steps_ready(s, 2, &errs), AJAR_OK); /* again: nothing to do */
+    ck_assert_int_eq(ajar_steps_ready(s, 10, &errs), AJAR_E_USAGE);
+    ajar_errors_clear(&errs);
+    ck_assert_int_eq(ajar_steps_ready_all(s, &errs), AJAR_OK);
+    ck_assert(s->items[9].ready && s->items[9].review);
+    size_t q = 99;
+    ck_assert_int_eq(ajar_steps_for_field(s, "me.name", &q), 0);
+    ck_assert_uint_eq(q, 0);
+    ajar_steps_free(s);
+
+    /* the same steps, texts and all, as ajar_steps_load reads them */
+    ajar_steps *all = NULL;
+    ck_assert_int_eq(ajar_steps_load(".", &all, &errs), AJAR_OK);
+    ck_assert_int_eq(ajar_steps_open(".", &s, &errs), AJAR_OK);
+    ck_assert_int_eq(ajar_steps_ready_all(s, &errs), AJAR_OK);
+    for (size_t i = 0; i < s->count; i++) {
+        ck_assert_str_eq(s->items[i].title, all->items[i].title);
+        ck_assert_str_eq(s->items[i].advice, all->items[i].advice);
+        ck_assert_uint_eq(s->items[i].nquestions, all->items[i].nquestions);
+    }
+    ajar_steps_free(all);
+    ajar_steps_free(s);
+}
+END_TEST
+
+START_TEST(a_broken_step_fails_when_read_and_every_time)
+{
+    two_steps("{\"id\": \"b\", \"title\": \"B\", \"rule\": \"r\", \"fields\": [\n"
+              "  {\"path\": \"me.email\", \"label\": \"x\", \"type\": \"line\"},,\n]}");
+    ajar_errors errs = {0};
+    ajar_steps *s = NULL;
+    /* its id and title are found: it opens, and fails when read */
+    ck_assert_int_eq(ajar_steps_open(dir, &s, &errs), AJAR_OK);
+    ck_assert_str_eq(s->items[1].title, "B");
+    for (int attempt = 0; attempt < 2; attempt++) {
+        ck_assert_int_eq(ajar_steps_ready(s, 1, &errs), AJAR_E_SYNTAX);
+        char *m = first_error(&errs);
+        ck_assert_msg(strstr(m, "prompts/01-b.json:2:") != NULL, "%s", m);
+        free(m);
+        ck_assert(!s->items[1].ready);
+    }
+    ck_assert_int_eq(ajar_steps_ready(s, 0, &errs), AJAR_OK);
+    ck_assert_int_eq(ajar_steps_ready_all(s, &errs), AJAR_E_SYNTAX);
+    ajar_errors_clear(&errs);
+    ajar_steps_free(s);
+    cleanup();
+}
+END_TEST
+
+START_TEST(a_header_not_found_quickly_is_read_in_full_at_once)
+{
+    /* the title after the fields, written with an escape: found by skipping
+     * the fields, and decoded */
+    two_steps("{\"id\": \"b\", \"rule\": \"r\", \"fields\": [{\"path\": \"me.email\","
+              " \"label\": \"x\", \"type\": \"line\"}], \"title\": \"\\u00c5 b\"}");
+    ajar_errors errs = {0};
+    ajar_steps *s = NULL;
+    ck_assert_int_eq(ajar_steps_open(dir, &s, &errs), AJAR_OK);
+    ck_assert(!s->items[0].ready && !s->items[1].ready);
+    ck_assert_str_eq(s->items[1].title, "\xc3\x85 b");
+    ajar_steps_free(s);
+    cleanup();
+
+    /* no title: the file is read in full at once, and its problem told */
+    two_steps("{\"id\": \"b\", \"rule\": \"r\", \"fields\": []}");
+    ck_assert_int_eq(ajar_steps_open(dir, &s, &errs), AJAR_E_INVALID);
+    char *m = first_error(&errs);
+    ck_assert_msg(strstr(m, "prompts/01-b.json: title: missing") != NULL, "%s", m);
+    free(m);
+    cleanup();
+
+    /* a file that does not parse, and whose title cannot be found, fails at once */
+    two_steps("{\"id\": \"b\", \"rule\": [1,}");
+    ck_assert_int_eq(ajar_steps_open(dir, &s, &errs), AJAR_E_SYNTAX);
+    ck_assert_ptr_null(s);
+    m = first_error(&errs);
+    ck_assert_msg(strstr(m, "prompts/01-b.json:1:") != NULL, "%s", m);
+    free(m);
+    cleanup();
+
+    /* ids are compared at once */
+    two_steps("{\"id\": \"a\", \"title\": \"Again\", \"rule\": \"r\", \"fields\": []}");
+    ck_assert_int_eq(ajar_steps_open(dir, &s, &errs), AJAR_E_INVALID);
+    m = first_error(&errs);
+    ck_assert_msg(strstr(m, "the step id \"a\" is also used") != NULL, "%s", m);
+    free(m);
+    cleanup();
+}
+END_TEST
+
 Suite *steps_suite(void)
 {
     Suite *s = suite_create("steps");
@@ -153,6 +286,9 @@ Suite *steps_suite(void)
     tcase_add_test(tc, every_problem_names_its_member);
     tcase_add_test(tc, a_field_asked_twice_is_refused);
     tcase_add_test(tc, no_step_files_is_not_found);
+    tcase_add_test(tc, opening_reads_titles_and_each_step_when_asked);
+    tcase_add_test(tc, a_broken_step_fails_when_read_and_every_time);
+    tcase_add_test(tc, a_header_not_found_quickly_is_read_in_full_at_once);
     suite_add_tcase(s, tc);
     return s;
 }
