@@ -433,16 +433,23 @@ static void draw(app *a)
 static void loop(app *a)
 {
     int scripted = tui_input_scripted();
+    int redraw = 1;
     while (!a->quit) {
         /* a key script is a user who always pauses: its screens show the
          * check's findings, the same in every run */
         if (scripted)
             app_findings(a);
-        draw(a);
+        if (redraw)
+            draw(a);
+        redraw = 1;
         tui_event ev;
         tui_input_next(&ev, a->findings_stale ? CHECK_AFTER_MS : 250);
-        if (ev.kind == EV_NONE && a->findings_stale && !stop_signal) {
-            app_findings(a);
+        if (ev.kind == EV_NONE && !stop_signal) {
+            /* a pause: the time for the check; otherwise nothing changed */
+            if (a->findings_stale)
+                app_findings(a);
+            else
+                redraw = 0;
             continue;
         }
         if (stop_signal) {

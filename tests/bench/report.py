@@ -73,6 +73,12 @@ def main():
             elif p != "bare":
                 row(f"start-up: {p} ÷ bare (reference)", f"{v / bare:.2f}× ({num(v)})",
                     REFERENCE[p], None)
+        idle = values.get("startup.ajar-idle")
+        if idle:
+            details.append(f"  ajar, 2 s before quitting {num(idle):>14}  {idle / bare:5.2f}×   "
+                           f"(the deferred tone check done; {notes['startup.ajar-idle']})")
+            row("start-up: ajar left 2 s, tone check done (info)",
+                f"{idle / bare:.2f}× ({num(idle)})", "reported", None)
 
     # ---- keystroke
     k0, k200 = values.get("keystroke.0"), values.get("keystroke.200")
