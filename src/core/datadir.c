@@ -15,8 +15,16 @@
 
 char *ajar_path_join(const char *dir, const char *name)
 {
-    size_t n = strlen(dir);
-    return ajar_asprintf("%s%s%s", dir, (n && dir[n - 1] == '/') ? "" : "/", name);
+    size_t n = strlen(dir), m = strlen(name);
+    int slash = !(n && dir[n - 1] == '/');
+    char *path = malloc(n + (size_t)slash + m + 1);
+    if (!path)
+        return NULL;
+    memcpy(path, dir, n);
+    if (slash)
+        path[n] = '/';
+    memcpy(path + n + (size_t)slash, name, m + 1);
+    return path;
 }
 
 static int is_dir(const char *path)

@@ -288,8 +288,13 @@ static ajar_status parse_step(ajar_step *st, ajar_errors *errs)
 static char *skim_string(const ajar_step *st, const char *key)
 {
     size_t at, n;
-    if (!ajar_json_skim_member(st->text, st->len, key, &at, &n) || st->text[at] != '"')
+    if (!ajar_json_skim_member(st->text, st->len, key, &at, &n) || st->text[at] != '"' || n < 2)
         return NULL;
+    const char *inside = st->text + at + 1;
+    size_t len = n - 2;
+    if (!memchr(inside, '\\', len) && ajar_utf8_find_control(inside, len, 0) == (size_t)-1 &&
+        ajar_utf8_valid(inside, len, NULL))
+        return strndup(inside, len); /* nothing to decode */
     char *span = strndup(st->text + at, n);
     cJSON *v = NULL;
     char *out = NULL;
