@@ -139,6 +139,10 @@ int app_steps_all(app *a);
 
 /* ---- form.c --------------------------------------------------------------------- */
 
+/* The full draft path of question q of form f ("contacts[2].email"): a new
+ * string, NULL when memory runs out. */
+char *form_path(const form *f, const ajar_question *q);
+
 /* Sets up a form for questions[0..n) under `prefix` from the draft's answers. */
 void form_open(form *f, app *a, const ajar_question *questions, size_t n, const char *prefix);
 void form_close(form *f);

@@ -8,15 +8,20 @@
 #include "ajar/utf8.h"
 #include "app.h"
 
-/* The full draft path of question q. */
-static char *path_of(const form *f, const ajar_question *q)
+char *form_path(const form *f, const ajar_question *q)
 {
-    return ajar_asprintf("%s%s", f->prefix, q->path);
+    size_t n = strlen(f->prefix), m = strlen(q->path);
+    char *path = malloc(n + m + 1);
+    if (path) {
+        memcpy(path, f->prefix, n);
+        memcpy(path + n, q->path, m + 1);
+    }
+    return path;
 }
 
 static const cJSON *answer(app *a, const form *f, const ajar_question *q)
 {
-    char *p = path_of(f, q);
+    char *p = form_path(f, q);
     const cJSON *v = NULL;
     if (p)
         ajar_draft_get(a->draft, p, &v, NULL);
@@ -191,7 +196,7 @@ int form_commit(form *f, app *a)
                                      : cJSON_CreateNull();
     if (!v && !error)
         error = strdup("out of memory");
-    char *p = path_of(f, q);
+    char *p = form_path(f, q);
     int ok = v && p && app_set(a, p, v, &error);
     if (!ok && v && !p)
         cJSON_Delete(v);
@@ -209,7 +214,7 @@ int form_commit(form *f, app *a)
 static int set_bool(form *f, app *a, int value)
 {
     const ajar_question *q = &f->questions[f->focus];
-    char *p = path_of(f, q), *error = NULL;
+    char *p = form_path(f, q), *error = NULL;
     /* only one person made the offer: saying so of this one unmarks the others */
     if (p && value && strcmp(q->path, "made_offer") == 0 &&
         strncmp(f->prefix, "contacts[", 9) == 0)
@@ -383,7 +388,7 @@ static int choice_key(form *f, const tui_event *ev)
 static int yesno_key(form *f, app *a, const tui_event *ev)
 {
     const ajar_question *q = &f->questions[f->focus];
-    char *p = path_of(f, q);
+    char *p = form_path(f, q);
     int now = 0;
     if (p) {
         const cJSON *v = NULL;

@@ -176,7 +176,7 @@ static void yesno_field(pane *p, app *a, const form *f, const ajar_question *q, 
 {
     int y = at(p);
     if (y >= 0) {
-        char *path = ajar_asprintf("%s%s", f->prefix, q->path);
+        char *path = form_path(f, q);
         const cJSON *v = NULL;
         if (path)
             ajar_draft_get(a->draft, path, &v, NULL);
@@ -196,7 +196,7 @@ static void yesno_field(pane *p, app *a, const form *f, const ajar_question *q, 
 static void list_field(pane *p, app *a, const form *f, const ajar_question *q,
                        const field_state *st, int focused)
 {
-    char *path = ajar_asprintf("%s%s", f->prefix, q->path);
+    char *path = form_path(f, q);
     const cJSON *list = NULL;
     if (path)
         ajar_draft_get(a->draft, path, &list, NULL);
@@ -238,7 +238,7 @@ static void findings_of(pane *p, app *a, const form *f, const ajar_question *q,
      * an empty answer is only flagged once its step was passed */
     if (focused && st->dirty)
         return;
-    char *path = ajar_asprintf("%s%s", f->prefix, q->path);
+    char *path = form_path(f, q);
     const cJSON *v = NULL;
     if (path)
         ajar_draft_get(a->draft, path, &v, NULL);
