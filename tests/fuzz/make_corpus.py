@@ -99,6 +99,36 @@ def small_json():
     ])]
 
 
+def json_texts():
+    """The JSON ajar reads (prompts, data) and texts at the reader's edges:
+    escapes, surrogate pairs, numbers, nesting at the limit, duplicate keys
+    in small and big objects, errors of every kind in one document."""
+    out = []
+    for p in sorted(glob.glob(os.path.join(ROOT, "prompts", "*.json")) +
+                    glob.glob(os.path.join(ROOT, "data", "*.json"))):
+        out.append((os.path.relpath(p, ROOT).replace(os.sep, "-"), rd(p)))
+    big = "{" + ",".join('"k%d":%d' % (i, i) for i in range(40)) + ',"k7":0}'
+    texts = [
+        '"\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\u4e2d \\uD83D\\uDE00 \\ud83d\\ude00"',
+        '[0, -0, 1.5, -1.5e-3, 1E+2, 2147483647, 2147483648, -2147483649, 1e308, 1e-400,'
+        ' 123456789012345678901234567890, 0.1000000000000000055511151231257827]',
+        "[" * 64 + "]" * 64, '{"a":' * 64 + "1" + "}" * 64,
+        '{"a": 1, "b": {"c": [1, {"c": 1, "c": 2}]}, "b": 2}', big,
+        '{"x": "plain ascii run longer than eight bytes \\n then more é 中 😀 text"}',
+        '{"a": 1e999, "a": 2}',
+    ]
+    out += [("edge-%d.json" % i, t.encode()) for i, t in enumerate(texts)]
+    out.append(("edge-errors.json", b'[1 2, "\\u0000", "\x01", "\xff", [[[[[[[[[[]'))
+    return out
+
+
+def json_words():
+    return ["{", "}", "[", "]", ":", ",", '"', '""', "\\", "\\u", "\\ud83d", "\\ude00",
+            "\\u0000", "\\n", "\\/", "true", "false", "null", "-0", "0.5", "1e999", "1E+2",
+            "-1e-400", "2147483648", " ", "\n", "\t", "\r", "\xef\xbb\xbf", "\xed\xa0\x80",
+            "\xc0\xaf", "\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\x00", "\x1f", "\x7f"]
+
+
 def path_scripts():
     """fuzz_draft's second mode: 0x01, then PATH=VALUE, -PATH and ?PATH lines."""
     scripts = [
@@ -212,10 +242,12 @@ def tmpl_words():
 write_seeds("fuzz_draft", drafts() + edge_drafts() + small_json() + path_scripts() + bad_drafts())
 write_seeds("fuzz_render", drafts() + edge_drafts() + field_fills())
 write_seeds("fuzz_tmpl", templates())
+write_seeds("fuzz_json", drafts() + small_json() + bad_drafts() + json_texts())
 write_seeds("fuzz_edit", edit_scripts())
 write_dict("fuzz_draft", draft_words())
 write_dict("fuzz_render", draft_words())
 write_dict("fuzz_tmpl", tmpl_words())
+write_dict("fuzz_json", json_words())
 write_dict("fuzz_edit", ["\x1b[", "\x1b]0;", "\x07", "\x1b\\", "\xc2\x9b", "\xc2\x9d", "\r\n", "\r",
                          "\n", "\t", " ", "\xcc\x81", "\xe7\x95\x8c", "\xf0\x9f\x87\xab",
                          "\xe2\x80\x8d", "\xef\xb8\x8f", "\xff", "\xc0\xaf", "\xed\xa0\x80",
