@@ -99,32 +99,40 @@ void app_changed(app *a)
     a->findings_stale = 1;
 }
 
-/* Opens the renderer and the checker the first time one is needed; 0 with
- * the reason on the status line when the data folder's files are broken. */
-static int open_engines(app *a)
+/* Puts the first error of errs on the status line; returns 0. */
+static int load_failed(app *a, ajar_errors *errs)
 {
-    if (a->renderer && a->checker)
-        return 1;
-    if (a->engines_failed)
-        return 0;
-    ajar_errors errs = {0};
-    char *user = ajar_render_user_dir();
-    if ((!a->renderer && ajar_renderer_open(a->data_dir, user, &a->renderer, &errs) != AJAR_OK) ||
-        (!a->checker && ajar_checker_open(a->data_dir, &a->checker, &errs) != AJAR_OK)) {
-        char *m = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
-        app_status(a, 1, "%s", m ? m : "out of memory");
-        free(m);
-        a->engines_failed = 1;
-    }
-    free(user);
-    ajar_errors_clear(&errs);
-    return !a->engines_failed;
+    char *m = errs->count ? ajar_error_format(&errs->items[0]) : NULL;
+    app_status(a, 1, "%s", m ? m : "out of memory");
+    free(m);
+    ajar_errors_clear(errs);
+    return 0;
 }
 
 ajar_renderer *app_renderer(app *a)
 {
-    open_engines(a);
+    if (a->renderer || a->renderer_failed)
+        return a->renderer;
+    ajar_errors errs = {0};
+    char *user = ajar_render_user_dir();
+    if (ajar_renderer_open(a->data_dir, user, &a->renderer, &errs) != AJAR_OK)
+        a->renderer_failed = !load_failed(a, &errs);
+    free(user);
+    ajar_errors_clear(&errs);
     return a->renderer;
+}
+
+/* The checker, opened the first time the check runs; NULL (the reason on
+ * the status line) when data/checks.json is broken. */
+static ajar_checker *checker(app *a)
+{
+    if (a->checker || a->checker_failed)
+        return a->checker;
+    ajar_errors errs = {0};
+    if (ajar_checker_open(a->data_dir, &a->checker, &errs) != AJAR_OK)
+        a->checker_failed = !load_failed(a, &errs);
+    ajar_errors_clear(&errs);
+    return a->checker;
 }
 
 const ajar_output *app_preview(app *a)
@@ -153,7 +161,7 @@ const ajar_check_result *app_findings(app *a)
     a->findings = NULL;
     const ajar_output *preview = app_preview(a);
     ajar_errors errs = {0};
-    if (open_engines(a))
+    if (checker(a))
         ajar_check_run(a->checker, a->draft, preview, a->today, &a->findings, &errs);
     ajar_errors_clear(&errs);
     return a->findings;

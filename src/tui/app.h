@@ -61,7 +61,7 @@ typedef struct app {
     ajar_steps *steps;
     ajar_renderer *renderer; /* NULL until first needed (app_renderer) */
     ajar_checker *checker;   /* NULL until first needed (app_findings) */
-    int engines_failed;      /* one of them could not be opened: do not try again */
+    int renderer_failed, checker_failed; /* could not be opened: not tried again */
     ajar_output *preview; /* the letter (and notes) as they are now; NULL until needed (app_preview) */
     char *preview_error;  /* why the preview could not be rendered, or NULL */
     ajar_check_result *findings; /* the tone check's last result, or NULL */
