@@ -79,6 +79,13 @@ def main():
                            f"(the deferred tone check done; {notes['startup.ajar-idle']})")
             row("start-up: ajar left 2 s, tone check done (info)",
                 f"{idle / bare:.2f}× ({num(idle)})", "reported", None)
+        wbare, wajar = values.get("startup-wide.bare"), values.get("startup-wide.ajar")
+        if wbare and wajar:
+            details.append(f"  at 160x40, the preview in the first frame: bare {num(wbare)}, "
+                           f"ajar {num(wajar)} ({wajar / wbare:.2f}×; "
+                           f"{notes['startup-wide.ajar']})")
+            row("start-up at 160×40, preview shown: ajar ÷ bare (info)",
+                f"{wajar / wbare:.2f}× ({num(wajar)} ÷ {num(wbare)})", "reported", None)
 
     # ---- keystroke
     k0, k200 = values.get("keystroke.0"), values.get("keystroke.200")

@@ -44,6 +44,7 @@ done
 [ -x /usr/bin/time ] || die "/usr/bin/time is not installed (make bench-deps installs GNU time)"
 want() { case " $parts " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
+BENCH_SIZE=100x30
 work=$(mktemp -d /tmp/ajar-bench.XXXXXX) || exit 2
 cleanup() {
     local s
@@ -88,14 +89,15 @@ typical() {
     cp "$repo/examples/offer-warm.json" "$1"
 }
 
-# in_tmux READY KEY COMMAND...: runs COMMAND in a detached tmux session of 100x30 (TERM
+# in_tmux READY KEY COMMAND...: runs COMMAND in a detached tmux session of $BENCH_SIZE (TERM
 # xterm-256color) in $run, waits until the pane shows READY (the last thing of the program's
 # first frame), sends KEY (tmux send-keys syntax), and waits for COMMAND to end. Fails, saying
 # why, if READY does not show or COMMAND does not end or ends with a failure.
 in_tmux() {
     local ready=$1 key=$2 sock=$run/tmux.sock deadline
     shift 2
-    # BENCH_PAUSE: seconds to wait between the frame and the key (a user who reads first)
+    # BENCH_PAUSE: seconds to wait between the frame and the key (a user who reads first);
+    # BENCH_SIZE: the terminal, COLSxROWS (100x30 unless said)
     cat >"$run/tmux.conf" <<'EOF'
 set -g default-terminal xterm-256color
 set -g default-shell /bin/sh
@@ -109,7 +111,7 @@ EOF
         printf '2>stderr\necho $? >status.tmp && mv status.tmp status\n'
     } >"$run/pane.sh"
     env -i "${env[@]}" tmux -u -S "$sock" -f "$run/tmux.conf" \
-        new-session -d -s bench -x 100 -y 30 "bash $run/pane.sh" || return 1
+        new-session -d -s bench -x "${BENCH_SIZE%x*}" -y "${BENCH_SIZE#*x}" "bash $run/pane.sh" || return 1
     deadline=$((SECONDS + 60))
     until tmux -S "$sock" capture-pane -p -t bench 2>/dev/null | grep -qF -- "$ready"; do
         if [ -e "$run/status" ] || [ $SECONDS -ge $deadline ]; then
@@ -219,6 +221,23 @@ if want startup; then
         echo "start-up: ajar left 2 s before quitting, run $i of $runs: ${counts[-1]} instructions" >&2
     done
     record "startup.ajar-idle" "$(median "${counts[@]}")" "runs: ${counts[*]}"
+
+    # And in a terminal of 160x40, where the letter's preview is in the first frame (ajar renders
+    # it before drawing), beside the bare program at that size.
+    for p in bare ajar; do
+        counts=()
+        for i in $(seq "$runs"); do
+            newrun "startup-wide-$p-$i"
+            prog_cmd "$p"
+            if ! BENCH_SIZE=160x40 in_tmux "${READY[$p]}" "${QUIT[$p]}" valgrind --tool=callgrind \
+                --log-file="$run/valgrind.log" --callgrind-out-file="$run/callgrind.out" "${cmd[@]}"; then
+                die "start-up of $p at 160x40 could not be measured"
+            fi
+            counts+=("$(ir "$run/callgrind.out")")
+            echo "start-up at 160x40: $p, run $i of $runs: ${counts[-1]} instructions" >&2
+        done
+        record "startup-wide.$p" "$(median "${counts[@]}")" "runs: ${counts[*]}"
+    done
 fi
 
 # ---- 2. keystroke: instructions per character typed in a text field, the preview beside it ------
