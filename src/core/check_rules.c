@@ -329,6 +329,23 @@ static int try_name(company_ud *u, const char *path, const char *s, const check_
     return !known;
 }
 
+/* Tries the name after each place the lead appears in t; returns whether
+ * one was reported. */
+static int name_after(company_ud *u, const char *path, const char *s, const check_text *t,
+                      const check_pattern *lead)
+{
+    size_t at = 0, end, i;
+    while ((i = check_pattern_find(lead, t, at, &end)) != (size_t)-1) {
+        size_t a = end;
+        while (a < t->n && (t->cls[a] & CHECK_SPACE))
+            a++;
+        if (a > end && try_name(u, path, s, t, a, capitalised_run(t, a)))
+            return 1;
+        at = end > i ? end : i + 1;
+    }
+    return 0;
+}
+
 /* "an offer from Globex", "joining Initech": each lead in turn, at each
  * place it appears (only the leads found in the text are looked for). */
 static int name_after_lead(company_ud *u, const char *path, const char *s, const check_text *t)
@@ -341,17 +358,8 @@ static int name_after_lead(company_ud *u, const char *path, const char *s, const
     }
     check_words_mark(leads, t, hit);
     int done = 0;
-    for (size_t k = 0; k < leads->n && !done; k++) {
-        size_t at = 0, end, i;
-        while (hit[k] && !done && (i = check_pattern_find(&leads->pat[k], t, at, &end)) != (size_t)-1) {
-            size_t a = end;
-            while (a < t->n && (t->cls[a] & CHECK_SPACE))
-                a++;
-            if (a > end)
-                done = try_name(u, path, s, t, a, capitalised_run(t, a));
-            at = end > i ? end : i + 1;
-        }
-    }
+    for (size_t k = 0; k < leads->n && !done; k++)
+        done = hit[k] && name_after(u, path, s, t, &leads->pat[k]);
     free(hit);
     return done;
 }

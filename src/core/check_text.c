@@ -406,7 +406,8 @@ size_t check_count_sentences(const check_text *t)
             word_len = (t->cls[i] & CHECK_WORD_RAW) ? word_len + 1 : 0;
             continue;
         }
-        int end = ends_sentence_always(cp) || (ends_sentence(cp) && sentence_ends_at(t, &i, word_len));
+        int end = ends_sentence_always(cp) ||
+                  (ends_sentence(cp) && sentence_ends_at(t, &i, word_len));
         word_len = 0;
         if (end && has_word) {
             sentences++;
