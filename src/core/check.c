@@ -1,4 +1,4 @@
-/* check.c — running the check: conditions, draft paths, findings and their messages, the eight-rule summary. */
+/* check.c — running the check: draft paths, decoded texts, conditions, findings and their messages, the eight-rule summary. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +25,7 @@ const char *ajar_checklist_id(size_t i)
 int ajar_checklist_index(const char *id)
 {
     for (int i = 0; id && i < AJAR_CHECKLIST_COUNT; i++)
-        if (strcmp(CHECKLIST[i], id) == 0)
+        if (CHECKLIST[i][0] == id[0] && strcmp(CHECKLIST[i], id) == 0)
             return i;
     return -1;
 }
@@ -47,46 +47,16 @@ const char *ajar_checker_rule_id(const ajar_checker *c, size_t i)
 
 /* ---- draft paths ----------------------------------------------------------- */
 
-/* Reads one step of a path: a member name up to '.', '[' or the end, or an
- * index in brackets. Returns the rest of the path, or NULL when malformed. */
-static const char *path_step(const char *p, char *key, size_t keysize, long *index)
+const cJSON *check_member(const cJSON *v, const char *key)
 {
-    *index = -1;
-    if (*p == '[') {
-        char *end;
-        long i = strtol(p + 1, &end, 10);
-        if (end == p + 1 || *end != ']' || i < 0)
-            return NULL;
-        *index = i;
-        p = end + 1;
-    } else {
-        size_t n = strcspn(p, ".[");
-        if (n == 0 || n >= keysize)
-            return NULL;
-        memcpy(key, p, n);
-        key[n] = '\0';
-        p += n;
-    }
-    if (*p == '.')
-        p++;
-    return p;
+    return cJSON_IsObject(v) ? cJSON_GetObjectItemCaseSensitive(v, key) : NULL;
 }
 
-const cJSON *check_path_get(const cJSON *base, const char *path)
+const cJSON *check_path_get(const cJSON *base, const check_path *p)
 {
-    char key[128];
-    const cJSON *v = base;
-    const char *p = path;
-    while (v && p && *p) {
-        long index;
-        p = path_step(p, key, sizeof key, &index);
-        if (!p)
-            return NULL;
-        if (index >= 0)
-            v = cJSON_IsArray(v) ? cJSON_GetArrayItem(v, (int)index) : NULL;
-        else
-            v = cJSON_IsObject(v) ? cJSON_GetObjectItemCaseSensitive(v, key) : NULL;
-    }
+    const cJSON *v = p->gettable ? base : NULL;
+    for (size_t i = 0; v && i < p->n; i++)
+        v = p->keys[i] ? check_member(v, p->keys[i]) : NULL;
     return v;
 }
 
@@ -111,65 +81,116 @@ int check_answered(const cJSON *v)
     return 1;
 }
 
-typedef struct each_state {
+/* Appends "[i]" to b. */
+static void put_index(ajar_strbuf *b, size_t i)
+{
+    char num[24];
+    size_t n = sizeof num;
+    num[--n] = ']';
+    do {
+        num[--n] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    num[--n] = '[';
+    ajar_strbuf_append(b, num + n, sizeof num - n);
+}
+
+/* Cuts b back to its first len bytes. */
+static void cut(ajar_strbuf *b, size_t len)
+{
+    b->len = len;
+    if (b->data)
+        b->data[len] = '\0';
+}
+
+typedef struct walk {
+    check_ctx *ctx;
+    const check_path *pat;
     check_each_fn fn;
     void *ud;
-    ajar_strbuf path;
-} each_state;
+} walk;
 
-/* Walks `pat` (the rest of the pattern) from v, whose path is in st->path. */
-static void each_walk(each_state *st, const cJSON *v, const char *pat)
+/* Walks the steps of w->pat from `step` on, from v, whose path is in ctx->path. */
+static void walk_from(const walk *w, const cJSON *v, size_t step)
 {
-    if (st->path.failed)
+    ajar_strbuf *path = &w->ctx->path;
+    if (path->failed)
         return;
-    if (!*pat) {
-        st->fn(st->path.data ? st->path.data : "", v, st->ud);
+    if (step == w->pat->n) {
+        w->fn(path->data, v, w->ud);
         return;
     }
-    size_t mark = st->path.len;
-    if (strncmp(pat, "[]", 2) == 0) {
-        const char *rest = pat[2] == '.' ? pat + 3 : pat + 2;
+    size_t mark = path->len;
+    const char *key = w->pat->keys[step];
+    if (!key) {
         if (!cJSON_IsArray(v) || !v->child) {
-            st->fn(st->path.data ? st->path.data : "", NULL, st->ud);
+            w->fn(path->data, NULL, w->ud);
             return;
         }
         size_t i = 0;
         for (const cJSON *c = v->child; c; c = c->next, i++) {
-            ajar_strbuf_printf(&st->path, "[%zu]", i);
-            each_walk(st, c, rest);
-            st->path.len = mark;
-            if (st->path.data)
-                st->path.data[mark] = '\0';
+            put_index(path, i);
+            walk_from(w, c, step + 1);
+            cut(path, mark);
         }
         return;
     }
-    size_t n = strcspn(pat, ".[");
-    const char *rest = pat[n] == '.' ? pat + n + 1 : pat + n;
     if (mark)
-        ajar_strbuf_putc(&st->path, '.');
-    ajar_strbuf_append(&st->path, pat, n);
+        ajar_strbuf_putc(path, '.');
+    ajar_strbuf_puts(path, key);
     const cJSON *child = NULL;
-    if (cJSON_IsObject(v)) {
-        for (const cJSON *c = v->child; c; c = c->next)
-            if (strlen(c->string) == n && memcmp(c->string, pat, n) == 0)
-                child = c;
-    }
-    each_walk(st, child, rest);
-    st->path.len = mark;
-    if (st->path.data)
-        st->path.data[mark] = '\0';
+    for (const cJSON *c = cJSON_IsObject(v) ? v->child : NULL; c; c = c->next)
+        if (strcmp(c->string, key) == 0)
+            child = c;
+    walk_from(w, child, step + 1);
+    cut(path, mark);
 }
 
-int check_each_path(const cJSON *root, const char *pat, check_each_fn fn, void *ud)
+void check_each_path(check_ctx *ctx, const check_path *pat, check_each_fn fn, void *ud)
 {
-    each_state st = {fn, ud, {0}};
-    ajar_strbuf_init(&st.path);
-    ajar_strbuf_putc(&st.path, '\0'); /* own a buffer from the start */
-    st.path.len = 0;
-    each_walk(&st, root, pat);
-    int ok = !st.path.failed;
-    ajar_strbuf_free(&st.path);
-    return ok;
+    walk w = {ctx, pat, fn, ud};
+    ajar_strbuf_putc(&ctx->path, '\0'); /* own a buffer from the start */
+    cut(&ctx->path, 0);
+    walk_from(&w, ctx->root, 0);
+    if (ctx->path.failed)
+        ctx->nomem = 1;
+}
+
+/* ---- decoded texts ---------------------------------------------------------- */
+
+const check_text *check_ctx_text(check_ctx *ctx, const char *s)
+{
+    for (size_t i = 0; i < ctx->ntexts; i++)
+        if (ctx->texts[i]->s == s)
+            return &ctx->texts[i]->t;
+    if (ctx->ntexts == ctx->texts_cap) {
+        size_t cap = ctx->texts_cap ? ctx->texts_cap * 2 : 16;
+        check_cached_text **t = realloc(ctx->texts, cap * sizeof *t);
+        if (!t) {
+            ctx->nomem = 1;
+            return NULL;
+        }
+        ctx->texts = t;
+        ctx->texts_cap = cap;
+    }
+    check_cached_text *c = malloc(sizeof *c);
+    if (!c || !check_text_decode(s, &c->t)) {
+        free(c);
+        ctx->nomem = 1;
+        return NULL;
+    }
+    c->s = s;
+    ctx->texts[ctx->ntexts++] = c;
+    return &c->t;
+}
+
+static void free_texts(check_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->ntexts; i++) {
+        check_text_free(&ctx->texts[i]->t);
+        free(ctx->texts[i]);
+    }
+    free(ctx->texts);
 }
 
 /* ---- conditions --------------------------------------------------------------- */
@@ -185,73 +206,71 @@ static int value_equal(const cJSON *a, const cJSON *b)
 
 static int has_findings(const check_ctx *ctx, int item, ajar_severity at_least)
 {
-    for (size_t i = 0; i < ctx->n; i++) {
+    for (size_t i = 0; item >= 0 && i < ctx->n; i++) {
         const ajar_finding *f = &ctx->findings[i];
-        if (f->checklist && ajar_checklist_index(f->checklist) == item && f->severity >= at_least)
+        if (f->checklist == CHECKLIST[item] && f->severity >= at_least)
             return 1;
     }
     return 0;
 }
 
-static ajar_severity severity_of(const char *s)
+/* some: whether an item of the list that meets `where` meets `then`;
+ * every: whether all of them do. */
+static int some_or_every(const check_cond *c, const cJSON *base, const check_ctx *ctx, int item)
 {
-    for (int i = 0; i < AJAR_SEV_COUNT; i++)
-        if (strcmp(SEVERITIES[i], s) == 0)
-            return (ajar_severity)i;
-    return AJAR_SEV_INFO;
+    const cJSON *list = check_path_get(base, &c->path);
+    for (const cJSON *e = cJSON_IsArray(list) ? list->child : NULL; e; e = e->next) {
+        if (!check_cond_eval(c->where, e, ctx, item))
+            continue;
+        int ok = check_cond_eval(c->then, e, ctx, item);
+        if (c->op == CHECK_SOME && ok)
+            return 1;
+        if (c->op == CHECK_EVERY && !ok)
+            return 0;
+    }
+    return c->op == CHECK_EVERY;
 }
 
-int check_cond_eval(const cJSON *cond, const cJSON *base, const check_ctx *ctx, int item)
+static int in_set(const check_cond *c, const cJSON *v)
 {
-    if (!cond)
+    for (const cJSON *e = c->values->child; e; e = e->next)
+        if (check_answered(v) && cJSON_Compare(v, e, 1))
+            return 1;
+    return 0;
+}
+
+int check_cond_eval(const check_cond *c, const cJSON *base, const check_ctx *ctx, int item)
+{
+    if (!c)
         return 1;
-    const cJSON *x;
-    if ((x = cJSON_GetObjectItemCaseSensitive(cond, "all"))) {
-        for (const cJSON *c = x->child; c; c = c->next)
-            if (!check_cond_eval(c, base, ctx, item))
+    switch (c->op) {
+    case CHECK_ALL:
+        for (size_t i = 0; i < c->nkids; i++)
+            if (!check_cond_eval(&c->kids[i], base, ctx, item))
                 return 0;
         return 1;
-    }
-    if ((x = cJSON_GetObjectItemCaseSensitive(cond, "any"))) {
-        for (const cJSON *c = x->child; c; c = c->next)
-            if (check_cond_eval(c, base, ctx, item))
+    case CHECK_ANY:
+        for (size_t i = 0; i < c->nkids; i++)
+            if (check_cond_eval(&c->kids[i], base, ctx, item))
                 return 1;
         return 0;
+    case CHECK_NOT:
+        return !check_cond_eval(&c->kids[0], base, ctx, item);
+    case CHECK_NO_FINDINGS:
+        return !has_findings(ctx, item, c->severity);
+    case CHECK_SOME:
+    case CHECK_EVERY:
+        return some_or_every(c, base, ctx, item);
+    case CHECK_ANSWERED:
+        return check_answered(check_path_get(base, &c->path)) == c->answered;
+    case CHECK_EQUALS:
+        return value_equal(check_path_get(base, &c->path), c->values);
+    case CHECK_IN:
+        return in_set(c, check_path_get(base, &c->path));
+    case CHECK_NOT_IN:
+        return !in_set(c, check_path_get(base, &c->path));
     }
-    if ((x = cJSON_GetObjectItemCaseSensitive(cond, "not")))
-        return !check_cond_eval(x, base, ctx, item);
-    if ((x = cJSON_GetObjectItemCaseSensitive(cond, "no_findings")))
-        return !has_findings(ctx, item, severity_of(x->valuestring));
-    const cJSON *some = cJSON_GetObjectItemCaseSensitive(cond, "some");
-    const cJSON *every = cJSON_GetObjectItemCaseSensitive(cond, "every");
-    if (some || every) {
-        const cJSON *list = check_path_get(base, (some ? some : every)->valuestring);
-        const cJSON *where = cJSON_GetObjectItemCaseSensitive(cond, "where");
-        const cJSON *then = cJSON_GetObjectItemCaseSensitive(cond, "then");
-        for (const cJSON *c = cJSON_IsArray(list) ? list->child : NULL; c; c = c->next) {
-            if (!check_cond_eval(where, c, ctx, item))
-                continue;
-            int ok = check_cond_eval(then, c, ctx, item);
-            if (some && ok)
-                return 1;
-            if (every && !ok)
-                return 0;
-        }
-        return every != NULL;
-    }
-    const cJSON *field = cJSON_GetObjectItemCaseSensitive(cond, "field");
-    const cJSON *v = check_path_get(base, field->valuestring);
-    if ((x = cJSON_GetObjectItemCaseSensitive(cond, "answered")))
-        return check_answered(v) == cJSON_IsTrue(x);
-    if ((x = cJSON_GetObjectItemCaseSensitive(cond, "equals")))
-        return value_equal(v, x);
-    const cJSON *in = cJSON_GetObjectItemCaseSensitive(cond, "in");
-    const cJSON *not_in = cJSON_GetObjectItemCaseSensitive(cond, "not_in");
-    const cJSON *set = in ? in : not_in;
-    int found = 0;
-    for (const cJSON *c = set ? set->child : NULL; c && !found; c = c->next)
-        found = check_answered(v) && cJSON_Compare(v, c, 1);
-    return in ? found : !found;
+    return 0;
 }
 
 /* ---- findings ----------------------------------------------------------------- */
@@ -411,11 +430,12 @@ ajar_status ajar_check_run(const ajar_checker *c, const ajar_draft *d, const aja
                                "ajar_check_run needs a checker, a draft and a valid day");
     check_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
+    ajar_strbuf_init(&ctx.path);
     ctx.checker = c;
     ctx.root = ajar_draft_root(d);
     ctx.out = rendered;
     ctx.today = today;
-    const cJSON *company = check_path_get(ctx.root, "offer.company");
+    const cJSON *company = check_member(check_member(ctx.root, "offer"), "company");
     ctx.company = check_answered(company) && cJSON_IsString(company) ? company->valuestring : NULL;
     int *fired = calloc(c->nrules + 1, sizeof *fired);
     ajar_check_result *res = calloc(1, sizeof *res);
@@ -442,6 +462,8 @@ ajar_status ajar_check_run(const ajar_checker *c, const ajar_draft *d, const aja
     }
     free(fired);
     free(ctx.order);
+    free_texts(&ctx);
+    ajar_strbuf_free(&ctx.path);
     if (!res) {
         free_findings(ctx.findings, ctx.n);
     } else {

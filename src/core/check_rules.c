@@ -54,14 +54,13 @@ static void emit_if_unanswered(const char *path, const cJSON *v, void *ud)
 static void detect_required(check_ctx *ctx, const check_rule *r)
 {
     emit_ud e = {ctx, r};
-    if (!check_each_path(ctx->root, r->field, emit_if_unanswered, &e))
-        ctx->nomem = 1;
+    check_each_path(ctx, &r->field, emit_if_unanswered, &e);
 }
 
 static void detect_condition(check_ctx *ctx, const check_rule *r)
 {
     /* The rule's `when` has already held. */
-    check_emit(ctx, r, r->field, NULL, 0);
+    check_emit(ctx, r, r->field.text, NULL, 0);
 }
 
 /* The name of a list item for messages: its `name`, else its path. */
@@ -73,7 +72,7 @@ static const char *item_name(const cJSON *item, const char *path)
 
 static void detect_required_each(check_ctx *ctx, const check_rule *r)
 {
-    const cJSON *list = check_path_get(ctx->root, r->list);
+    const cJSON *list = check_path_get(ctx->root, &r->list);
     size_t i = 0;
     for (const cJSON *c = cJSON_IsArray(list) ? list->child : NULL; c; c = c->next, i++) {
         if (!check_cond_eval(r->where, c, ctx, -1))
@@ -81,7 +80,7 @@ static void detect_required_each(check_ctx *ctx, const check_rule *r)
         if (check_answered(cJSON_GetObjectItemCaseSensitive(c, r->member)))
             continue;
         char item[160], path[320];
-        snprintf(item, sizeof item, "%s[%zu]", r->list, i);
+        snprintf(item, sizeof item, "%s[%zu]", r->list.text, i);
         snprintf(path, sizeof path, "%s.%s", item, r->member);
         check_var vars[] = {text_var("name", item_name(c, item))};
         check_emit(ctx, r, path, vars, NVARS(vars));
@@ -90,7 +89,7 @@ static void detect_required_each(check_ctx *ctx, const check_rule *r)
 
 static void detect_offer_maker(check_ctx *ctx, const check_rule *r)
 {
-    const cJSON *list = check_path_get(ctx->root, "contacts");
+    const cJSON *list = check_member(ctx->root, "contacts");
     size_t i = 0;
     const cJSON *maker = NULL;
     for (const cJSON *c = cJSON_IsArray(list) ? list->child : NULL; c && !maker; c = c->next, i++)
@@ -118,30 +117,17 @@ static void detect_words_in(const char *path, const cJSON *v, void *ud)
     const char *s = string_of(v);
     if (!s || !*s)
         return;
-    check_text t;
-    if (!check_text_decode(s, 1, &t)) {
-        e->ctx->nomem = 1;
+    const check_text *t = check_ctx_text(e->ctx, s);
+    if (!t)
         return;
-    }
     /* Every match, in the order of the text, each quoted once. */
     ajar_strbuf all, first;
     ajar_strbuf_init(&all);
     ajar_strbuf_init(&first);
-    size_t count = 0;
-    for (size_t at = 0; at < t.n;) {
-        size_t best = (size_t)-1, best_end = 0;
-        for (size_t k = 0; k < e->r->nwords; k++) {
-            size_t end;
-            size_t i = check_pattern_find(&e->r->words[k], &t, at, &end);
-            if (i != (size_t)-1 && (i < best || (i == best && end > best_end))) {
-                best = i;
-                best_end = end;
-            }
-        }
-        if (best == (size_t)-1)
-            break;
-        const char *m = s + t.off[best];
-        size_t mlen = t.off[best_end] - t.off[best];
+    size_t count = 0, best, best_end;
+    for (size_t at = 0; (best = check_words_find(e->r->words, t, at, &best_end)) != (size_t)-1;) {
+        const char *m = s + t->off[best];
+        size_t mlen = t->off[best_end] - t->off[best];
         char *piece = strndup(m, mlen);
         if (!piece) {
             e->ctx->nomem = 1;
@@ -177,15 +163,19 @@ static void detect_words_in(const char *path, const cJSON *v, void *ud)
     }
     ajar_strbuf_free(&all);
     ajar_strbuf_free(&first);
-    check_text_free(&t);
+}
+
+/* Runs fn on every value the rule's fields name. */
+static void each_field(check_ctx *ctx, const check_rule *r, check_each_fn fn, void *ud)
+{
+    for (size_t i = 0; i < r->nfields && !ctx->nomem; i++)
+        check_each_path(ctx, &r->fields[i], fn, ud);
 }
 
 static void detect_words(check_ctx *ctx, const check_rule *r)
 {
     emit_ud e = {ctx, r};
-    for (size_t i = 0; i < r->nfields && !ctx->nomem; i++)
-        if (!check_each_path(ctx->root, r->fields[i], detect_words_in, &e))
-            ctx->nomem = 1;
+    each_field(ctx, r, detect_words_in, &e);
 }
 
 /* ---- text-length ----------------------------------------------------------------------- */
@@ -197,7 +187,10 @@ static void detect_length_in(const char *path, const cJSON *v, void *ud)
     const char *s = string_of(v);
     if (!s || !*s)
         return;
-    long words = (long)check_count_words(s), sentences = (long)check_count_sentences(s);
+    const check_text *t = check_ctx_text(e->ctx, s);
+    if (!t)
+        return;
+    long words = (long)check_count_words(t), sentences = (long)check_count_sentences(t);
     if (!((r->has_max_words && words > r->max_words) ||
           (r->has_max_sentences && sentences > r->max_sentences)))
         return;
@@ -211,54 +204,56 @@ static void detect_length_in(const char *path, const cJSON *v, void *ud)
 static void detect_text_length(check_ctx *ctx, const check_rule *r)
 {
     emit_ud e = {ctx, r};
-    for (size_t i = 0; i < r->nfields && !ctx->nomem; i++)
-        if (!check_each_path(ctx->root, r->fields[i], detect_length_in, &e))
-            ctx->nomem = 1;
+    each_field(ctx, r, detect_length_in, &e);
 }
 
 /* ---- other-company -------------------------------------------------------------- */
 
-static int is_upper_start(const check_text *raw, size_t i)
+static int is_upper_start(const check_text *t, size_t i)
 {
-    return i < raw->n && check_lower(raw->cp[i]) != raw->cp[i];
+    return i < t->n && check_lower(t->raw[i]) != t->raw[i];
+}
+
+static int is_word_at(const check_text *t, size_t i)
+{
+    return (t->cls[i] & CHECK_WORD_RAW) != 0;
 }
 
 /* The end of the word that starts at i (a run of word characters). */
-static size_t word_end(const check_text *raw, size_t i)
+static size_t word_end(const check_text *t, size_t i)
 {
-    while (i < raw->n && check_is_word_cp(raw->cp[i]))
+    while (i < t->n && is_word_at(t, i))
         i++;
     return i;
 }
 
 /* Whether the two names overlap as words: one holds the other ("Lumen" and
- * "Lumen Freight"), compared case-insensitively. */
-static int names_overlap(const char *a, const char *b, int *nomem)
+ * "Lumen Freight"), compared case-insensitively. `known` is a string of the
+ * draft, `name` one found in a text. */
+static int names_overlap(check_ctx *ctx, const char *name, const char *known)
 {
+    size_t na = strlen(name), nb = strlen(known);
+    uint32_t *cp = malloc((na + nb + 1) * sizeof *cp);
     check_pattern pa, pb;
-    check_text ta, tb;
+    check_text ta;
+    const check_text *tb;
     int hit = 0;
-    if (!check_pattern_compile(a, &pa, nomem))
-        return 0;
-    if (!check_pattern_compile(b, &pb, nomem)) {
-        check_pattern_free(&pa);
+    if (!cp) {
+        ctx->nomem = 1;
         return 0;
     }
-    if (check_text_decode(a, 1, &ta)) {
-        if (check_text_decode(b, 1, &tb)) {
+    if (check_pattern_compile(name, cp, &pa) && check_pattern_compile(known, cp + na, &pb) &&
+        (tb = check_ctx_text(ctx, known))) {
+        if (check_text_decode(name, &ta)) {
             size_t end;
-            hit = check_pattern_find(&pa, &tb, 0, &end) != (size_t)-1 ||
+            hit = check_pattern_find(&pa, tb, 0, &end) != (size_t)-1 ||
                   check_pattern_find(&pb, &ta, 0, &end) != (size_t)-1;
-            check_text_free(&tb);
+            check_text_free(&ta);
         } else {
-            *nomem = 1;
+            ctx->nomem = 1;
         }
-        check_text_free(&ta);
-    } else {
-        *nomem = 1;
     }
-    check_pattern_free(&pa);
-    check_pattern_free(&pb);
+    free(cp);
     return hit;
 }
 
@@ -266,37 +261,37 @@ static int names_overlap(const char *a, const char *b, int *nomem)
  * (a contact, a referral, the candidate): those may be named. */
 static int known_name(check_ctx *ctx, const char *name)
 {
-    if (ctx->company && names_overlap(name, ctx->company, &ctx->nomem))
+    if (ctx->company && names_overlap(ctx, name, ctx->company))
         return 1;
-    static const char *const lists[] = {"contacts", "resource.referrals"};
+    const cJSON *lists[] = {check_member(ctx->root, "contacts"),
+                            check_member(check_member(ctx->root, "resource"), "referrals")};
     for (size_t l = 0; l < 2; l++) {
-        const cJSON *list = check_path_get(ctx->root, lists[l]);
-        for (const cJSON *c = cJSON_IsArray(list) ? list->child : NULL; c; c = c->next) {
+        for (const cJSON *c = cJSON_IsArray(lists[l]) ? lists[l]->child : NULL; c; c = c->next) {
             const char *n = string_of(cJSON_GetObjectItemCaseSensitive(c, "name"));
-            if (n && *n && names_overlap(name, n, &ctx->nomem))
+            if (n && *n && names_overlap(ctx, name, n))
                 return 1;
         }
     }
-    const char *me = string_of(check_path_get(ctx->root, "me.name"));
-    return me && *me && names_overlap(name, me, &ctx->nomem);
+    const char *me = string_of(check_member(check_member(ctx->root, "me"), "name"));
+    return me && *me && names_overlap(ctx, name, me);
 }
 
-static int in_list(const char **list, size_t n, const char *s, size_t len)
+static int in_names(const check_name *names, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+        if (names[i].len == len && memcmp(names[i].s, s, len) == 0)
             return 1;
     return 0;
 }
 
 /* Reads capitalised words from code point i: "Globex", "Initech Labs".
  * Returns the end (code point index) or i when there is none. */
-static size_t capitalised_run(const check_text *raw, size_t i)
+static size_t capitalised_run(const check_text *t, size_t i)
 {
     size_t end = i;
-    while (is_upper_start(raw, i)) {
-        end = word_end(raw, i);
-        if (end + 1 < raw->n && raw->cp[end] == ' ' && is_upper_start(raw, end + 1))
+    while (is_upper_start(t, i)) {
+        end = word_end(t, i);
+        if (end + 1 < t->n && t->raw[end] == ' ' && is_upper_start(t, end + 1))
             i = end + 1;
         else
             break;
@@ -309,16 +304,18 @@ typedef struct company_ud {
     const check_rule *r;
 } company_ud;
 
-static int try_name(company_ud *u, const char *path, const char *s, const check_text *raw,
-                    size_t a, size_t b)
+/* Reports the name at code points [a, b) of s unless it is ignored or
+ * known; returns whether it did. */
+static int try_name(company_ud *u, const char *path, const char *s, const check_text *t, size_t a,
+                    size_t b)
 {
     if (b <= a)
         return 0;
-    const char *name = s + raw->off[a];
-    size_t first_len = raw->off[word_end(raw, a)] - raw->off[a];
-    if (in_list(u->r->ignore, u->r->nignore, name, first_len))
+    const char *name = s + t->off[a];
+    size_t first_len = t->off[word_end(t, a)] - t->off[a];
+    if (in_names(u->r->ignore, u->r->nignore, name, first_len))
         return 0;
-    char *n = strndup(name, raw->off[b] - raw->off[a]);
+    char *n = strndup(name, t->off[b] - t->off[a]);
     if (!n) {
         u->ctx->nomem = 1;
         return 0;
@@ -332,80 +329,103 @@ static int try_name(company_ud *u, const char *path, const char *s, const check_
     return !known;
 }
 
+/* Tries the name after each place the lead appears in t; returns whether
+ * one was reported. */
+static int name_after(company_ud *u, const char *path, const char *s, const check_text *t,
+                      const check_pattern *lead)
+{
+    size_t at = 0, end, i;
+    while ((i = check_pattern_find(lead, t, at, &end)) != (size_t)-1) {
+        size_t a = end;
+        while (a < t->n && (t->cls[a] & CHECK_SPACE))
+            a++;
+        if (a > end && try_name(u, path, s, t, a, capitalised_run(t, a)))
+            return 1;
+        at = end > i ? end : i + 1;
+    }
+    return 0;
+}
+
+/* "an offer from Globex", "joining Initech": each lead in turn, at each
+ * place it appears (only the leads found in the text are looked for). */
+static int name_after_lead(company_ud *u, const char *path, const char *s, const check_text *t)
+{
+    const check_words *leads = u->r->leads;
+    unsigned char *hit = calloc(leads->n ? leads->n : 1, 1);
+    if (!hit) {
+        u->ctx->nomem = 1;
+        return 0;
+    }
+    check_words_mark(leads, t, hit);
+    int done = 0;
+    for (size_t k = 0; k < leads->n && !done; k++)
+        done = hit[k] && name_after(u, path, s, t, &leads->pat[k]);
+    free(hit);
+    return done;
+}
+
+/* The start of the capitalised words that end just before code point p. */
+static size_t capitalised_before(const check_text *t, size_t p)
+{
+    size_t a = p;
+    while (a > 0 && is_word_at(t, a - 1))
+        a--;
+    if (!is_upper_start(t, a))
+        return p;
+    while (a >= 2 && t->raw[a - 1] == ' ' && is_word_at(t, a - 2)) {
+        size_t b = a - 1;
+        while (b > 0 && is_word_at(t, b - 1))
+            b--;
+        if (!is_upper_start(t, b))
+            break;
+        a = b;
+    }
+    return a;
+}
+
+/* "Globex Inc", "Initech, LLC": capitalised words before a suffix. */
+static int name_before_suffix(company_ud *u, const char *path, const char *s, const check_text *t)
+{
+    int done = 0;
+    for (size_t i = 0; i < t->n && !done; i++) {
+        if (!is_word_at(t, i) || (i > 0 && is_word_at(t, i - 1)))
+            continue;
+        size_t e = word_end(t, i);
+        if (!in_names(u->r->suffixes, u->r->nsuffixes, s + t->off[i], t->off[e] - t->off[i]))
+            continue;
+        size_t p = i;
+        while (p > 0 && (t->raw[p - 1] == ' ' || t->raw[p - 1] == ','))
+            p--;
+        if (p == i || p == 0 || !is_word_at(t, p - 1))
+            continue;
+        size_t a = capitalised_before(t, p);
+        if (a < p)
+            done = try_name(u, path, s, t, a, e);
+    }
+    return done;
+}
+
 static void detect_company_in(const char *path, const cJSON *v, void *ud)
 {
     company_ud *u = ud;
     const char *s = string_of(v);
     if (!s || !*s)
         return;
-    check_text raw, folded;
-    if (!check_text_decode(s, 0, &raw)) {
-        u->ctx->nomem = 1;
-        return;
-    }
-    if (!check_text_decode(s, 1, &folded)) {
-        check_text_free(&raw);
-        u->ctx->nomem = 1;
-        return;
-    }
-    int done = 0;
-    /* "an offer from Globex", "joining Initech" */
-    for (size_t k = 0; k < u->r->nleads && !done; k++) {
-        size_t at = 0, end;
-        size_t i;
-        while (!done && (i = check_pattern_find(&u->r->leads[k], &folded, at, &end)) != (size_t)-1) {
-            size_t a = end;
-            while (a < raw.n && check_is_space(raw.cp[a]))
-                a++;
-            if (a > end)
-                done = try_name(u, path, s, &raw, a, capitalised_run(&raw, a));
-            at = end > i ? end : i + 1;
-        }
-    }
-    /* "Globex Inc", "Initech, LLC" */
-    for (size_t i = 0; i < raw.n && !done; i++) {
-        if (!check_is_word_cp(raw.cp[i]) || (i > 0 && check_is_word_cp(raw.cp[i - 1])))
-            continue;
-        size_t e = word_end(&raw, i);
-        if (!in_list(u->r->suffixes, u->r->nsuffixes, s + raw.off[i], raw.off[e] - raw.off[i]))
-            continue;
-        size_t p = i;
-        while (p > 0 && (raw.cp[p - 1] == ' ' || raw.cp[p - 1] == ','))
-            p--;
-        if (p == i || p == 0 || !check_is_word_cp(raw.cp[p - 1]))
-            continue;
-        /* Back to the start of the capitalised words before the suffix. */
-        size_t a = p;
-        while (a > 0 && check_is_word_cp(raw.cp[a - 1]))
-            a--;
-        if (!is_upper_start(&raw, a))
-            continue;
-        while (a >= 2 && raw.cp[a - 1] == ' ' && check_is_word_cp(raw.cp[a - 2])) {
-            size_t b = a - 1;
-            while (b > 0 && check_is_word_cp(raw.cp[b - 1]))
-                b--;
-            if (!is_upper_start(&raw, b))
-                break;
-            a = b;
-        }
-        done = try_name(u, path, s, &raw, a, e);
-    }
-    check_text_free(&raw);
-    check_text_free(&folded);
+    const check_text *t = check_ctx_text(u->ctx, s);
+    if (t && !name_after_lead(u, path, s, t))
+        name_before_suffix(u, path, s, t);
 }
 
 static void detect_other_company(check_ctx *ctx, const check_rule *r)
 {
     company_ud u = {ctx, r};
-    for (size_t i = 0; i < r->nfields && !ctx->nomem; i++)
-        if (!check_each_path(ctx->root, r->fields[i], detect_company_in, &u))
-            ctx->nomem = 1;
+    each_field(ctx, r, detect_company_in, &u);
 }
 
 /* ---- dates and times ---------------------------------------------------------------- */
 
 /* The day of a date or date-and-time field; 0 when it holds neither. */
-static int field_day(const check_ctx *ctx, const char *field, ajar_date *day, int *minutes)
+static int field_day(const check_ctx *ctx, const check_path *field, ajar_date *day, int *minutes)
 {
     const char *s = string_of(check_path_get(ctx->root, field));
     int m = -1;
@@ -419,7 +439,7 @@ static int field_day(const check_ctx *ctx, const char *field, ajar_date *day, in
 static void detect_days(check_ctx *ctx, const check_rule *r, int since)
 {
     ajar_date day;
-    if (!field_day(ctx, r->field, &day, NULL))
+    if (!field_day(ctx, &r->field, &day, NULL))
         return;
     long n = since ? ajar_date_diff(day, ctx->today) : ajar_date_diff(ctx->today, day);
     if ((r->has_more_than && n <= r->more_than) || (r->has_at_most && n > r->at_most))
@@ -428,7 +448,7 @@ static void detect_days(check_ctx *ctx, const check_rule *r, int since)
     ajar_date_format_long(day, when, sizeof when);
     numtext t;
     check_var vars[] = {num_var("days", n < 0 ? -n : n, &t), text_var("date", when)};
-    check_emit(ctx, r, r->field, vars, NVARS(vars));
+    check_emit(ctx, r, r->field.text, vars, NVARS(vars));
 }
 
 static void detect_days_since(check_ctx *ctx, const check_rule *r)
@@ -457,7 +477,7 @@ static void detect_send_window(check_ctx *ctx, const check_rule *r)
 {
     ajar_date day;
     int minutes = -1;
-    if (!field_day(ctx, r->field, &day, &minutes) || minutes < 0)
+    if (!field_day(ctx, &r->field, &day, &minutes) || minutes < 0)
         return;
     int wd = ajar_date_weekday(day);
     int inside = (r->days & (1u << wd)) && minutes >= r->from_min && minutes < r->until_min;
@@ -470,12 +490,13 @@ static void detect_send_window(check_ctx *ctx, const check_rule *r)
     clock_text(r->until_min, until);
     check_var vars[] = {text_var("weekday", ajar_weekday_name(wd)), text_var("time", at),
                         text_var("date", when), text_var("from", from), text_var("until", until)};
-    check_emit(ctx, r, r->field, vars, NVARS(vars));
+    check_emit(ctx, r, r->field.text, vars, NVARS(vars));
 }
 
 /* ---- the rendered letter and notes ------------------------------------------------------ */
 
 typedef struct pick_ud {
+    check_ctx *ctx;
     int want_longest;
     long best_words;
     char *best;
@@ -487,7 +508,8 @@ static void pick_field(const char *path, const cJSON *v, void *ud)
     pick_ud *p = ud;
     if (p->want_longest) {
         const char *s = string_of(v);
-        long w = s ? (long)check_count_words(s) : 0;
+        const check_text *t = s ? check_ctx_text(p->ctx, s) : NULL;
+        long w = t ? (long)check_count_words(t) : 0;
         if (w <= p->best_words)
             return;
         p->best_words = w;
@@ -502,22 +524,21 @@ static void pick_field(const char *path, const cJSON *v, void *ud)
 
 static void detect_letter_words(check_ctx *ctx, const check_rule *r)
 {
-    if (!ctx->out->letter)
+    const check_text *letter = ctx->out->letter ? check_ctx_text(ctx, ctx->out->letter) : NULL;
+    if (!letter)
         return;
-    long words = (long)check_count_words(ctx->out->letter);
+    long words = (long)check_count_words(letter);
     int longer = r->has_more_than;
     if (longer ? words <= r->more_than : words >= r->fewer_than)
         return;
     /* Name the field that does most to make it long, or the first one
      * left empty that would fill it out. */
-    pick_ud p = {longer, 0, NULL, 0};
-    for (size_t i = 0; i < r->nfields && !p.nomem; i++)
-        if (!check_each_path(ctx->root, r->fields[i], pick_field, &p))
-            p.nomem = 1;
-    char *field = p.best ? p.best : list_of(r->fields[0]);
+    pick_ud p = {ctx, longer, 0, NULL, 0};
+    each_field(ctx, r, pick_field, &p);
+    char *field = p.best ? p.best : list_of(r->fields[0].text);
     if (p.best != field)
         free(p.best);
-    if (!field || p.nomem) {
+    if (!field || p.nomem || ctx->nomem) {
         free(field);
         ctx->nomem = 1;
         return;
@@ -576,7 +597,7 @@ const check_kind *check_kinds(size_t *count)
 const check_kind *check_kind_find(const char *name)
 {
     for (size_t i = 0; i < NVARS(KINDS); i++)
-        if (strcmp(KINDS[i].name, name) == 0)
+        if (KINDS[i].name[0] == name[0] && strcmp(KINDS[i].name, name) == 0)
             return &KINDS[i];
     return NULL;
 }

@@ -100,13 +100,10 @@ const ajar_field_spec *ajar_schema_fields(size_t *count)
     return FIELDS;
 }
 
-/* Writes the pattern of a concrete path: indices become [], so that
- * contacts[12].email reads contacts[].email. */
-static char *pattern_of(const char *path)
+/* Writes the pattern of a concrete path into out (room for strlen(path) + 1
+ * bytes): indices become [], so that contacts[12].email reads contacts[].email. */
+static void pattern_into(const char *path, char *out)
 {
-    char *out = malloc(strlen(path) + 1);
-    if (!out)
-        return NULL;
     char *o = out;
     for (const char *p = path; *p; p++) {
         *o++ = *p;
@@ -116,7 +113,6 @@ static char *pattern_of(const char *path)
         }
     }
     *o = '\0';
-    return out;
 }
 
 static const ajar_field_spec *find_pattern(const char *pat)
@@ -139,11 +135,15 @@ static const ajar_field_spec *find_pattern(const char *pat)
 
 const ajar_field_spec *ajar_schema_lookup(const char *path)
 {
-    char *pat = pattern_of(path);
+    char buf[256]; /* every field of the format fits: no allocation */
+    size_t n = strlen(path);
+    char *pat = n < sizeof buf ? buf : malloc(n + 1);
     if (!pat)
         return NULL;
+    pattern_into(path, pat);
     const ajar_field_spec *f = find_pattern(pat);
-    free(pat);
+    if (pat != buf)
+        free(pat);
     return f;
 }
 

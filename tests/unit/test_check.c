@@ -297,6 +297,15 @@ static const fire_case FIRES[] = {
     {{"reason.detail=I accepted Ångström Robotik AB's offer"}, "other-company", "reason.detail",
      AJAR_SEV_WARNING, "Ångström Robotik", NULL},
     {{"reason.detail=I accepted a role with more travel"}, "other-company", NULL, 0, NULL, NULL},
+    /* names that are not ASCII: capitals found beyond A-Z, known names folded */
+    {{"reason.detail=I am joining Ørsted Wind next month"}, "other-company", "reason.detail",
+     AJAR_SEV_WARNING, "names Ørsted Wind,", NULL},
+    {{"reason.detail=I accepted ĽUBICA Systems"}, "other-company", "reason.detail",
+     AJAR_SEV_WARNING, "names ĽUBICA Systems,", NULL},
+    {{"reason.detail=signed with Žilina Labs, Inc"}, "other-company", "reason.detail",
+     AJAR_SEV_WARNING, "names Žilina Labs,", NULL},
+    {{"reason.detail=staying at ÅNGSTRÖM"}, "other-company", NULL, 0, NULL, NULL}, /* me.name */
+    {{"reason.detail=a role at 李娜 Tech"}, "other-company", NULL, 0, NULL, NULL},
     {{"reason.detail=I would join Lumen Freight again any day"}, "other-company", NULL, 0, NULL, NULL},
     {{"reason.detail=the offer from Tomás was generous"}, "other-company", NULL, 0, NULL, NULL},
     {{"reason.detail=working at Lumen, but remotely"}, "other-company", NULL, 0, NULL, NULL},
@@ -616,15 +625,31 @@ static char *matches_in(const ajar_checker *c, const char *text)
     return m;
 }
 
+typedef struct match_case {
+    const char *text, *want; /* want NULL: no match */
+} match_case;
+
+/* Each text in reason.detail gives the matches `want` (see matches_in). */
+static void expect_matches(const ajar_checker *c, const match_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *m = matches_in(c, cases[i].text);
+        if (!cases[i].want)
+            ck_assert_msg(!m, "'%s' matched: %s", cases[i].text, m);
+        else
+            ck_assert_msg(m && strcmp(m, cases[i].want) == 0, "'%s' gave '%s', want '%s'",
+                          cases[i].text, m ? m : "(nothing)", cases[i].want);
+        free(m);
+    }
+}
+
 START_TEST(words_match_utf8_case_insensitively_on_boundaries)
 {
     ajar_checker *c = checker_of(
         "{\"id\": \"w\", \"kind\": \"words\", \"severity\": \"warning\", \"fields\": [\"reason.detail\"],"
         " \"words\": [\"zoë\", \"ångström\", \"很差\", \"naïve*\", \"плохо\", \"don't\", \"so  so\"],"
         " \"message\": \"{matches}\", \"suggestion\": \"s\"}");
-    struct {
-        const char *text, *want; /* want NULL: no match */
-    } cases[] = {
+    const match_case cases[] = {
         {"ask ZOË about it", "“ZOË”"},
         {"Zoë's team", "“Zoë”"},
         {"Zoëy and Zoe", NULL},
@@ -642,15 +667,96 @@ START_TEST(words_match_utf8_case_insensitively_on_boundaries)
         {"日本語のzoëさん", "“zoë”"},
         {"", NULL},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *m = matches_in(c, cases[i].text);
-        if (!cases[i].want)
-            ck_assert_msg(!m, "'%s' matched: %s", cases[i].text, m);
-        else
-            ck_assert_msg(m && strcmp(m, cases[i].want) == 0, "'%s' gave '%s', want '%s'",
-                          cases[i].text, m ? m : "(nothing)", cases[i].want);
-        free(m);
+    expect_matches(c, cases, sizeof cases / sizeof cases[0]);
+    ajar_checker_free(c);
+}
+END_TEST
+
+/* A words rule reporting {matches} in reason.detail. */
+static ajar_checker *words_checker(const char *words_json)
+{
+    char *rule = ajar_asprintf("{\"id\": \"w\", \"kind\": \"words\", \"severity\": \"warning\","
+                               " \"fields\": [\"reason.detail\"], \"words\": %s,"
+                               " \"message\": \"{matches}\", \"suggestion\": \"s\"}",
+                               words_json);
+    ajar_checker *c = checker_of(rule);
+    free(rule);
+    return c;
+}
+
+/* "ab" between two `sep` is a word of its own unless sep is a letter or a
+ * digit; "so so" matches "so", sep, "so" only when sep is white space. */
+static void expect_bounds(const ajar_checker *c, const char *sep, int word, int space)
+{
+    char *text = ajar_asprintf("x%sab%sy", sep, sep);
+    char *quoted = ajar_asprintf("so%sso", sep);
+    char *want = ajar_asprintf("\xe2\x80\x9cso%sso\xe2\x80\x9d", sep);
+    const match_case cases[] = {
+        {text, word ? NULL : "\xe2\x80\x9c" "ab" "\xe2\x80\x9d"},
+        {quoted, space ? want : NULL},
+    };
+    expect_matches(c, cases, 2);
+    free(text);
+    free(quoted);
+    free(want);
+}
+
+START_TEST(every_character_bounds_words_as_its_class_says)
+{
+    ajar_checker *c = words_checker("[\"ab\", \"so so\"]");
+    /* ASCII goes through a table, the rest through the Unicode ranges. */
+    for (int ch = 0x20; ch < 0x7f; ch++) {
+        char sep[2] = {(char)ch, '\0'};
+        int word = (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+        expect_bounds(c, sep, word, ch == ' ');
     }
+    static const struct {
+        const char *sep;
+        int word, space;
+    } others[] = {
+        {"é", 1, 0}, {"ß", 1, 0}, {"Ω", 1, 0}, {"ж", 1, 0}, {"ª", 0, 0}, {"×", 0, 0},
+        {"ʼ", 0, 0}, /* a letter, but matched as the apostrophe it folds to */
+        {"’", 0, 0}, {"李", 0, 0}, {"—", 0, 0}, {"🙂", 0, 0},
+        {"\xc2\xa0", 0, 1}, {"\xe2\x80\x89", 0, 1}, {"\xe3\x80\x80", 0, 1},
+    };
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        expect_bounds(c, others[i].sep, others[i].word, others[i].space);
+    ajar_checker_free(c);
+}
+END_TEST
+
+START_TEST(case_folds_alike_in_ascii_and_beyond)
+{
+    ajar_checker *c = words_checker(
+        "[\"abcdefghijklmnopqrstuvwxyz\", \"x@\", \"x[\", \"σοφιας\", \"женя\", \"ÿ\", \"ąę\"]");
+    const match_case cases[] = {
+        {"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "“ABCDEFGHIJKLMNOPQRSTUVWXYZ”"},
+        {"X` X{", NULL}, /* @ and [ sit next to A and Z but have no lower case */
+        {"X@ x[", "“X@”, “x[”"},
+        {"ΣΟΦΙΑΣ ΣΟΦΙΑς", "“ΣΟΦΙΑΣ”, “ΣΟΦΙΑς”"},
+        {"ЖЕНЯ", "“ЖЕНЯ”"},
+        {"Ÿ", "“Ÿ”"},
+        {"ĄĘ", "“ĄĘ”"},
+    };
+    expect_matches(c, cases, sizeof cases / sizeof cases[0]);
+    ajar_checker_free(c);
+}
+END_TEST
+
+START_TEST(each_word_is_tried_where_its_first_character_is)
+{
+    ajar_checker *c = words_checker("[\"école\", \"été\", \"#tag\", \"-ish\", \"’s\", \"blame*\","
+                                    " \"not\", \"not sure\"]");
+    const match_case cases[] = {
+        {"L’école d’été", "“école”, “été”"}, /* two words whose first letter is not ASCII */
+        {"Lécole", NULL},
+        {"a #tag, x#tag, #tagged", "“#tag”"}, /* no boundary before #, one after g */
+        {"girl-ish", "“-ish”"},
+        {"Anna’s and Bo's", "“’s”, “'s”"},
+        {"blamed BLAMEWORTHY", "“blamed”, “BLAMEWORTHY”"},
+        {"not sure, not now", "“not sure”, “not”"}, /* the longest at the same place */
+    };
+    expect_matches(c, cases, sizeof cases / sizeof cases[0]);
     ajar_checker_free(c);
 }
 END_TEST
@@ -879,6 +985,9 @@ Suite *check_suite(void)
     tcase_add_test(tc, summary_follows_the_eight_rules);
     tcase_add_test(tc, findings_are_sorted_and_counted);
     tcase_add_test(tc, words_match_utf8_case_insensitively_on_boundaries);
+    tcase_add_test(tc, every_character_bounds_words_as_its_class_says);
+    tcase_add_test(tc, case_folds_alike_in_ascii_and_beyond);
+    tcase_add_test(tc, each_word_is_tried_where_its_first_character_is);
     tcase_add_test(tc, words_and_sentences_are_counted_in_any_script);
     tcase_add_test(tc, the_shipped_rules_load_and_are_documented);
     tcase_add_loop_test(tc, rules_file_errors_name_file_field_line_and_column, 0,
