@@ -82,17 +82,23 @@ int check_answered(const cJSON *v)
 }
 
 /* Appends "[i]" to b. */
-static void put_index(ajar_strbuf *b, size_t i)
+const char *check_index_text(size_t i, char buf[CHECK_INDEX_TEXT])
 {
-    char num[24];
-    size_t n = sizeof num;
-    num[--n] = ']';
+    size_t n = CHECK_INDEX_TEXT;
+    buf[--n] = '\0';
+    buf[--n] = ']';
     do {
-        num[--n] = (char)('0' + i % 10);
+        buf[--n] = (char)('0' + i % 10);
         i /= 10;
     } while (i);
-    num[--n] = '[';
-    ajar_strbuf_append(b, num + n, sizeof num - n);
+    buf[--n] = '[';
+    return buf + n;
+}
+
+static void put_index(ajar_strbuf *b, size_t i)
+{
+    char num[CHECK_INDEX_TEXT];
+    ajar_strbuf_puts(b, check_index_text(i, num));
 }
 
 /* Cuts b back to its first len bytes. */

@@ -307,4 +307,11 @@ int check_cond_eval(const check_cond *cond, const cJSON *base, const check_ctx *
 typedef void (*check_each_fn)(const char *path, const cJSON *value, void *ud);
 void check_each_path(check_ctx *ctx, const check_path *pat, check_each_fn fn, void *ud);
 
+/* Room check_index_text needs. */
+#define CHECK_INDEX_TEXT 24
+
+/* Writes an item's place "[i]" at the end of buf and returns where it
+ * starts (for field paths). */
+const char *check_index_text(size_t i, char buf[CHECK_INDEX_TEXT]);
+
 #endif

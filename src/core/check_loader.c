@@ -156,16 +156,9 @@ static size_t path_of(const place *at, char *buf, size_t size)
         put(buf, size, &len, at->key);
         return len;
     }
-    char num[24];
-    size_t n = sizeof num, i = at->index;
-    num[--n] = '\0';
-    num[--n] = ']';
-    do {
-        num[--n] = (char)('0' + i % 10);
-        i /= 10;
-    } while (i);
-    num[--n] = '[';
-    put(buf, size, &len, len + (sizeof num - 1 - n) + 1 > size ? "[?]" : num + n);
+    char num[CHECK_INDEX_TEXT];
+    const char *item = check_index_text(at->index, num);
+    put(buf, size, &len, len + strlen(item) + 1 > size ? "[?]" : item);
     return len;
 }
 
