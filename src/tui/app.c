@@ -91,6 +91,7 @@ void app_changed(app *a)
 {
     ajar_output_free(a->preview);
     a->preview = NULL;
+    a->preview_what = 0;
     ajar_output_free(a->review);
     a->review = NULL;
     free(a->preview_error);
@@ -135,20 +136,30 @@ static ajar_checker *checker(app *a)
     return a->checker;
 }
 
-const ajar_output *app_preview(app *a)
+/* Renders `what` of the draft into a->preview (replacing it), or sets
+ * a->preview_error. */
+static void render_preview(app *a, unsigned what)
 {
-    if (a->preview || a->preview_error)
-        return a->preview;
+    ajar_output_free(a->preview);
+    a->preview = NULL;
+    a->preview_what = 0;
     if (!app_renderer(a)) {
         a->preview_error = strdup(a->status ? a->status : "The templates cannot be read.");
-        return NULL;
+        return;
     }
-    /* the notes too: the check looks at their length */
-    ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_LETTER | AJAR_OUT_LINKEDIN};
+    ajar_render_opts o = {.today = a->today, .what = what};
     ajar_errors errs = {0};
-    if (ajar_render(a->renderer, a->draft, &o, &a->preview, &errs) != AJAR_OK)
+    if (ajar_render(a->renderer, a->draft, &o, &a->preview, &errs) == AJAR_OK)
+        a->preview_what = what;
+    else
         a->preview_error = errs.count ? ajar_error_format(&errs.items[0]) : strdup("out of memory");
     ajar_errors_clear(&errs);
+}
+
+const ajar_output *app_preview(app *a)
+{
+    if (!a->preview && !a->preview_error)
+        render_preview(a, AJAR_OUT_LETTER);
     return a->preview;
 }
 
@@ -159,10 +170,14 @@ const ajar_check_result *app_findings(app *a)
     a->findings_stale = 0;
     ajar_check_result_free(a->findings);
     a->findings = NULL;
-    const ajar_output *preview = app_preview(a);
+    /* the check reads the LinkedIn notes too (their length), which the
+     * preview alone does not need */
+    const unsigned what = AJAR_OUT_LETTER | AJAR_OUT_LINKEDIN;
+    if (!a->preview_error && (a->preview_what & what) != what)
+        render_preview(a, what);
     ajar_errors errs = {0};
     if (checker(a))
-        ajar_check_run(a->checker, a->draft, preview, a->today, &a->findings, &errs);
+        ajar_check_run(a->checker, a->draft, a->preview, a->today, &a->findings, &errs);
     ajar_errors_clear(&errs);
     return a->findings;
 }

@@ -63,6 +63,7 @@ typedef struct app {
     ajar_checker *checker;   /* NULL until first needed (app_findings) */
     int renderer_failed, checker_failed; /* could not be opened: not tried again */
     ajar_output *preview; /* the letter (and notes) as they are now; NULL until needed (app_preview) */
+    unsigned preview_what; /* what of AJAR_OUT_* preview holds */
     char *preview_error;  /* why the preview could not be rendered, or NULL */
     ajar_check_result *findings; /* the tone check's last result, or NULL */
     int findings_stale;   /* the draft changed since: app_findings runs the check again */
@@ -121,8 +122,9 @@ void app_changed(app *a);
  * read (the reason is then on the status line). */
 ajar_renderer *app_renderer(app *a);
 
-/* The letter and the LinkedIn notes as the draft stands, rendered now when
- * they are not yet; NULL with the reason in a->preview_error. */
+/* The letter as the draft stands (with the LinkedIn notes once the check
+ * has run), rendered now when it is not yet; NULL with the reason in
+ * a->preview_error. */
 const ajar_output *app_preview(app *a);
 
 /* The tone check of the draft as it stands, run now when it is stale;
