@@ -113,6 +113,17 @@ void tui_fill(int y, int x, int width, int attr)
     attr_set(old_attr, old_pair, NULL);
 }
 
+void tui_vline(int y, int x, int rows, int attr)
+{
+    if (rows <= 0 || x < 0 || x >= getmaxx(stdscr) || y < 0 || y >= getmaxy(stdscr))
+        return;
+    if (y + rows > getmaxy(stdscr))
+        rows = getmaxy(stdscr) - y;
+    cchar_t bar;
+    setcchar(&bar, L"\u2502", (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+    mvwvline_set(stdscr, y, x, &bar, rows);
+}
+
 int tui_put_wrapped(int y, int x, const char *s, int width, int skip, int max_rows, int attr)
 {
     if (width < 1)

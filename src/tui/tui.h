@@ -154,6 +154,10 @@ int tui_puts(int y, int x, const char *s, int width, int attr);
 /* Fills `width` columns at y, x with spaces in attr. */
 void tui_fill(int y, int x, int width, int attr);
 
+/* Draws a vertical frame line "│" of `rows` rows down from (y, x) in
+ * attribute attr, cut at the screen's edge. */
+void tui_vline(int y, int x, int rows, int attr);
+
 /* Writes s wrapped to `width` columns from row y, showing at most `max_rows`
  * rows after skipping `skip` wrapped rows; returns the rows the whole text
  * takes. */

@@ -132,8 +132,7 @@ static void draw_sidebar(app *a, const layout *l)
                  current ? attr : tui_attr(attention ? ROLE_ATTENTION : done ? ROLE_DONE : ROLE_TODO));
         tui_puts(y, 3, a->steps->items[i].title, l->side_w - 4, attr);
     }
-    for (int y = l->body_y; y < l->body_y + l->body_h; y++)
-        tui_puts(y, l->side_w - 1, "│", 1, tui_attr(ROLE_FRAME));
+    tui_vline(l->body_y, l->side_w - 1, l->body_h, tui_attr(ROLE_FRAME));
     /* what the marks mean, when there is room */
     int legend = l->body_y + (int)(a->steps->count - first) + 2;
     if (legend + 2 < l->body_y + l->body_h) {
@@ -249,8 +248,7 @@ static void draw_preview(app *a, const layout *l)
         return;
     int x = l->prev_x, w = l->prev_w, y = l->body_y;
     if (l->main_w)
-        for (int r = l->body_y; r < l->body_y + l->body_h; r++)
-            tui_puts(r, x - 2, "│", 1, tui_attr(ROLE_FRAME));
+        tui_vline(l->body_y, x - 2, l->body_h, tui_attr(ROLE_FRAME));
     tui_puts(y, x, "The letter as it stands", w, tui_attr(ROLE_TITLE));
     const ajar_output *o = app_preview(a);
     if (!o) {
