@@ -82,15 +82,17 @@ ajar_status ajar_steps_load(const char *data_dir, ajar_steps **out, ajar_errors 
 
 /* Like ajar_steps_load, but reads only each file's id and title now (found
  * without parsing the rest of the file), for the wizard's first frame; the
- * rest of a step is read by ajar_steps_ready. A file whose id and title
- * cannot be found that way is read in full at once. Problems found now are
- * reported as ajar_steps_load does (a missing folder, ids that are not ids
- * or not unique, titles too long, files that do not parse). */
+ * rest of a step is read by ajar_steps_ready, and a problem in it is only
+ * reported then. A file whose id and title cannot be found that way, or are
+ * not a valid id and a short enough title, is read in full at once and its
+ * problems reported now. Also reported now: a missing folder, and ids that
+ * are not unique. */
 ajar_status ajar_steps_open(const char *data_dir, ajar_steps **out, ajar_errors *errs);
 
 /* Reads step i in full unless it is already: AJAR_OK at once for a ready
  * step, else the problems of its file as ajar_steps_load reports them. A
- * step that fails stays not ready, and fails the same way next time. */
+ * step that fails stays as it was (not ready, no questions), and fails the
+ * same way next time. */
 ajar_status ajar_steps_ready(ajar_steps *s, size_t i, ajar_errors *errs);
 
 /* Reads every step not ready yet, then checks that no draft field is asked

@@ -240,8 +240,24 @@ static void free_step(ajar_step *st)
     free(st->head_title);
 }
 
+/* Undoes a failed parse_step: the step is as it was before, not ready. */
+static void forget_body(ajar_step *st)
+{
+    for (size_t q = 0; q < st->nquestions; q++)
+        free_question(&st->questions[q]);
+    free(st->questions);
+    st->questions = NULL;
+    st->nquestions = 0;
+    if (!st->head_id)
+        st->id = st->title = "";
+    st->rule = st->advice = st->example = "";
+    st->review = 0;
+    cJSON_Delete(st->doc);
+    st->doc = NULL;
+}
+
 /* Parses st's file text in full and reads the step from it; the step keeps
- * the parsed file its texts are in. */
+ * the parsed file its texts are in. On failure it is left as before. */
 static ajar_status parse_step(ajar_step *st, ajar_errors *errs)
 {
     ajar_status s = ajar_json_parse(st->text, st->len, st->origin, &st->doc, errs);
@@ -251,6 +267,7 @@ static ajar_status parse_step(ajar_step *st, ajar_errors *errs)
     const cJSON *doc = st->doc;
     if (!cJSON_IsObject(doc)) {
         problem(&rd, NULL, NULL, "expected a JSON object describing one step%s", "");
+        forget_body(st);
         return AJAR_E_INVALID;
     }
     const char *id = text_member(&rd, doc, NULL, "id", 1);
@@ -275,8 +292,10 @@ static ajar_status parse_step(ajar_step *st, ajar_errors *errs)
         problem(&rd, NULL, "fields", "missing (only the review step may have no questions)%s", "");
     else if (fields)
         read_questions(&rd, fields, &fat, "", &st->questions, &st->nquestions);
-    if (rd.failed)
+    if (rd.failed) {
+        forget_body(st);
         return AJAR_E_INVALID;
+    }
     st->ready = 1;
     free(st->text);
     st->text = NULL;
@@ -449,17 +468,7 @@ ajar_status ajar_steps_ready(ajar_steps *s, size_t i, ajar_errors *errs)
         return ajar_errors_add(errs, AJAR_E_USAGE, NULL, NULL, 0, 0, 0,
                                "ajar_steps_ready: no step %zu", i);
     ajar_step *st = &s->items[i];
-    if (st->ready)
-        return AJAR_OK;
-    /* a failed attempt leaves pieces: start again from the text */
-    for (size_t q = 0; q < st->nquestions; q++)
-        free_question(&st->questions[q]);
-    free(st->questions);
-    st->questions = NULL;
-    st->nquestions = 0;
-    cJSON_Delete(st->doc);
-    st->doc = NULL;
-    return parse_step(st, errs);
+    return st->ready ? AJAR_OK : parse_step(st, errs);
 }
 
 ajar_status ajar_steps_ready_all(ajar_steps *s, ajar_errors *errs)

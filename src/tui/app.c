@@ -94,44 +94,46 @@ void app_changed(app *a)
     a->preview_what = 0;
     ajar_output_free(a->review);
     a->review = NULL;
+    free(a->review_error);
+    a->review_error = NULL;
     free(a->preview_error);
     a->preview_error = NULL;
     /* the old findings stay on screen until the new ones are ready */
     a->findings_stale = 1;
 }
 
-/* Puts the first error of errs on the status line; returns 0. */
-static int load_failed(app *a, ajar_errors *errs)
+/* The first error of errs, also put on the status line: a new string
+ * (NULL when memory ran out). */
+static char *load_failed(app *a, ajar_errors *errs)
 {
     char *m = errs->count ? ajar_error_format(&errs->items[0]) : NULL;
     app_status(a, 1, "%s", m ? m : "out of memory");
-    free(m);
     ajar_errors_clear(errs);
-    return 0;
+    return m;
 }
 
 ajar_renderer *app_renderer(app *a)
 {
-    if (a->renderer || a->renderer_failed)
+    if (a->renderer || a->renderer_error)
         return a->renderer;
     ajar_errors errs = {0};
     char *user = ajar_render_user_dir();
     if (ajar_renderer_open(a->data_dir, user, &a->renderer, &errs) != AJAR_OK)
-        a->renderer_failed = !load_failed(a, &errs);
+        a->renderer_error = load_failed(a, &errs);
     free(user);
     ajar_errors_clear(&errs);
     return a->renderer;
 }
 
-/* The checker, opened the first time the check runs; NULL (the reason on
- * the status line) when data/checks.json is broken. */
+/* The checker, opened the first time the check runs; NULL (the reason in
+ * a->checker_error and on the status line) when data/checks.json is broken. */
 static ajar_checker *checker(app *a)
 {
-    if (a->checker || a->checker_failed)
+    if (a->checker || a->checker_error)
         return a->checker;
     ajar_errors errs = {0};
     if (ajar_checker_open(a->data_dir, &a->checker, &errs) != AJAR_OK)
-        a->checker_failed = !load_failed(a, &errs);
+        a->checker_error = load_failed(a, &errs);
     ajar_errors_clear(&errs);
     return a->checker;
 }
@@ -144,7 +146,7 @@ static void render_preview(app *a, unsigned what)
     a->preview = NULL;
     a->preview_what = 0;
     if (!app_renderer(a)) {
-        a->preview_error = strdup(a->status ? a->status : "The templates cannot be read.");
+        a->preview_error = strdup(a->renderer_error ? a->renderer_error : "out of memory");
         return;
     }
     ajar_render_opts o = {.today = a->today, .what = what};
@@ -221,26 +223,25 @@ void app_set_offer_maker(app *a, long item)
 
 int app_steps_all(app *a)
 {
-    if (a->steps_all)
-        return a->steps_all > 0;
-    ajar_errors errs = {0};
-    if (ajar_steps_ready_all(a->steps, &errs) == AJAR_OK) {
-        a->steps_all = 1;
-    } else {
-        char *m = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
-        app_status(a, 1, "%s", m ? m : "out of memory");
-        free(m);
-        a->steps_all = -1;
+    if (!a->steps_all) {
+        ajar_errors errs = {0};
+        if (ajar_steps_ready_all(a->steps, &errs) == AJAR_OK) {
+            a->steps_all = 1;
+        } else {
+            a->steps_error = load_failed(a, &errs);
+            a->steps_all = -1;
+        }
+        ajar_errors_clear(&errs);
     }
-    ajar_errors_clear(&errs);
     return a->steps_all > 0;
 }
 
 int app_step_needs_attention(app *a, size_t i)
 {
     /* only steps the user has been through: no warnings ahead of them */
-    if (!app_step_done(a, i) || !a->findings || !app_steps_all(a))
+    if (!app_step_done(a, i) || !a->findings)
         return 0;
+    app_steps_all(a); /* a step that cannot be read asks nothing */
     for (size_t k = 0; a->findings && k < a->findings->n; k++) {
         const ajar_finding *f = &a->findings->findings[k];
         if (f->severity >= AJAR_SEV_WARNING && f->field &&
@@ -253,11 +254,15 @@ int app_step_needs_attention(app *a, size_t i)
 void app_goto_field(app *a, const char *path)
 {
     size_t q = 0;
-    long s = app_steps_all(a) ? ajar_steps_for_field(a->steps, path, &q) : -1;
-    if (s < 0) {
+    int all = app_steps_all(a);
+    long s = ajar_steps_for_field(a->steps, path, &q);
+    if (s < 0 && !all)
+        app_status(a, 1, "The step that asks for %s may be the one that cannot be read: %s", path,
+                   a->steps_error ? a->steps_error : "out of memory");
+    else if (s < 0)
         app_status(a, 0, "No step asks for %s; it is set with ajar set.", path);
+    if (s < 0)
         return;
-    }
     if (!app_open_step(a, (size_t)s))
         return;
     a->form.focus = q;
@@ -401,6 +406,10 @@ static void app_free(app *a)
     form_close(&a->sub);
     ajar_output_free(a->preview);
     ajar_output_free(a->review);
+    free(a->review_error);
+    free(a->renderer_error);
+    free(a->checker_error);
+    free(a->steps_error);
     ajar_check_result_free(a->findings);
     ajar_checker_free(a->checker);
     ajar_edit_free(&a->dialog.path);
@@ -430,6 +439,10 @@ static void draw(app *a)
     erase();
     form_cursor_y = -1;
     form_line_y = -1;
+    /* the review step shows the check; run it first, so that the step list
+     * drawn before it shows the same findings */
+    if (a->steps->items[a->step].review)
+        app_findings(a);
     wizard_draw(a);
     if (a->overlay == OV_HELP)
         help_draw(a);
@@ -555,9 +568,9 @@ int tui_run(const char *draft_path)
     }
     if (draft_path || choose_draft(&a)) {
         app_changed(&a);
-        /* not recorded: the next start finds the same step the same way */
-        if (!show_step(&a, resume_step(&a)))
-            show_step(&a, 0);
+        /* read before curses started; not recorded: the next start finds
+         * the same step the same way */
+        show_step(&a, resume_step(&a));
         app_status(&a, 0, "Every answer is saved as you go. F1 for help.");
         recover_offer(&a);
         loop(&a);

@@ -61,14 +61,17 @@ typedef struct app {
     ajar_steps *steps;
     ajar_renderer *renderer; /* NULL until first needed (app_renderer) */
     ajar_checker *checker;   /* NULL until first needed (app_findings) */
-    int renderer_failed, checker_failed; /* could not be opened: not tried again */
+    char *renderer_error, *checker_error; /* why it could not be opened (not tried
+                                           * again), or NULL */
     ajar_output *preview; /* the letter (and notes) as they are now; NULL until needed (app_preview) */
     unsigned preview_what; /* what of AJAR_OUT_* preview holds */
     char *preview_error;  /* why the preview could not be rendered, or NULL */
     ajar_check_result *findings; /* the tone check's last result, or NULL */
     int findings_stale;   /* the draft changed since: app_findings runs the check again */
-    int steps_all;        /* every step read (1), or that failed (-1); 0 not tried */
+    int steps_all;        /* every step read (1), or one failed (-1); 0 not tried */
+    char *steps_error;    /* why one failed, or NULL */
     ajar_output *review;  /* everything, for the review step; NULL until needed */
+    char *review_error;   /* why it could not be rendered, or NULL */
     review_tab tab;
     int review_scroll;
     size_t review_sel;    /* the selected finding on the check tab */
@@ -136,7 +139,8 @@ const ajar_check_result *app_findings(app *a);
 int app_open_step(app *a, size_t i);
 
 /* Reads every step not read yet (for what looks across steps: which step
- * asks a field); 0 with the reason on the status line when one fails. */
+ * asks a field), once; 0 when one cannot be read (the reason in
+ * a->steps_error and on the status line): the others are read all the same. */
 int app_steps_all(app *a);
 
 /* ---- form.c --------------------------------------------------------------------- */

@@ -94,7 +94,8 @@ static void write_export(app *a)
     ajar_renderer *r = app_renderer(a);
     if (!r) {
         ajar_strbuf_free(&out);
-        return; /* why is on the status line */
+        app_status(a, 1, "Not exported: %s", a->renderer_error ? a->renderer_error : "out of memory");
+        return;
     }
     ajar_status st = ajar_export_draft(r, a->draft, &req, &out, &warnings, &errs);
     if (st == AJAR_OK && out.failed)

@@ -57,7 +57,9 @@ void recover_offer(app *a)
     }
     const char *field = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(doc, "field"));
     const char *typed = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(doc, "text"));
-    if (field && typed && app_steps_all(a) && ajar_steps_for_field(a->steps, field, NULL) >= 0) {
+    int all = app_steps_all(a);
+    int placed = field && typed && ajar_steps_for_field(a->steps, field, NULL) >= 0;
+    if (placed) {
         app_goto_field(a, field);
         form *f = a->sub.questions ? &a->sub : &a->form;
         field_state *st = &f->fields[f->focus];
@@ -66,8 +68,11 @@ void recover_offer(app *a)
         app_status(a, 0,
                    "Here is what you were typing when ajar was stopped: Enter keeps it, Esc drops it.");
     }
-    /* offered once; from now on it lives in the field */
-    unlink(path);
+    /* offered once; from now on it lives in the field. Kept when the step
+     * that asks for it may be one that could not be read: it is the user's
+     * work, and the file may be mended before the next start */
+    if (placed || all)
+        unlink(path);
     cJSON_Delete(doc);
     free(text);
     free(path);

@@ -12,13 +12,19 @@ static const char *const TAB_NAMES[TAB_COUNT] = {"Letter",   "Phone",    "Voicem
 /* Renders everything once per change of the draft. */
 static const ajar_output *outputs(app *a)
 {
-    if (!a->review && app_renderer(a)) {
-        ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_ALL};
-        ajar_errors errs = {0};
-        if (ajar_render(a->renderer, a->draft, &o, &a->review, &errs) != AJAR_OK)
-            a->review = NULL;
-        ajar_errors_clear(&errs);
+    if (a->review || a->review_error)
+        return a->review;
+    if (!app_renderer(a)) {
+        a->review_error = strdup(a->renderer_error ? a->renderer_error : "out of memory");
+        return NULL;
     }
+    ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_ALL};
+    ajar_errors errs = {0};
+    if (ajar_render(a->renderer, a->draft, &o, &a->review, &errs) != AJAR_OK) {
+        a->review = NULL;
+        a->review_error = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
+    }
+    ajar_errors_clear(&errs);
     return a->review;
 }
 
@@ -27,7 +33,7 @@ static char *tab_text(app *a, review_tab t)
 {
     const ajar_output *o = outputs(a);
     if (!o)
-        return strdup(a->preview_error ? a->preview_error : "Nothing can be shown yet.");
+        return strdup(a->review_error ? a->review_error : "out of memory");
     switch (t) {
     case TAB_LETTER:
         return ajar_asprintf("Subject: %s\n\n%s", o->subject, o->letter);
@@ -51,8 +57,12 @@ static int draw_findings(app *a, int y, int x, int width, int rows)
     const ajar_check_result *r = app_findings(a);
     int row = 0;
     if (!r) {
-        tui_puts(y, x, "The check could not run.", width, tui_attr(ROLE_ERROR));
-        return 1;
+        char *why = ajar_asprintf("The check could not run: %s",
+                                  a->checker_error ? a->checker_error : "out of memory");
+        int used = tui_put_wrapped(y, x, why ? why : "The check could not run.", width, 0, rows,
+                                   tui_attr(ROLE_ERROR));
+        free(why);
+        return used < rows ? used : rows;
     }
     ajar_strbuf b;
     ajar_strbuf_init(&b);

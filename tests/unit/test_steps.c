@@ -233,6 +233,28 @@ START_TEST(a_broken_step_fails_when_read_and_every_time)
     ajar_errors_clear(&errs);
     ajar_steps_free(s);
     cleanup();
+
+    /* parsed, but a question is wrong: nothing of it is kept, so no field
+     * is found in a step that is not ready */
+    two_steps("{\"id\": \"b\", \"title\": \"B\", \"rule\": \"r\", \"fields\": [\n"
+              "  {\"path\": \"me.email\", \"label\": \"x\", \"type\": \"line\"},\n"
+              "  {\"path\": \"me.nothing\", \"label\": \"x\", \"type\": \"line\"}]}");
+    ck_assert_int_eq(ajar_steps_open(dir, &s, &errs), AJAR_OK);
+    ck_assert_int_eq(ajar_steps_ready(s, 1, &errs), AJAR_E_INVALID);
+    char *m = first_error(&errs);
+    ck_assert_msg(strstr(m, "fields[1].path: \"me.nothing\" is not a field") != NULL, "%s", m);
+    free(m);
+    ck_assert(!s->items[1].ready);
+    ck_assert_uint_eq(s->items[1].nquestions, 0);
+    ck_assert_str_eq(s->items[1].rule, "");
+    ck_assert_str_eq(s->items[1].title, "B");
+    ck_assert_int_eq(ajar_steps_ready_all(s, &errs), AJAR_E_INVALID);
+    ajar_errors_clear(&errs);
+    /* the steps that could be read are searched */
+    ck_assert_int_eq(ajar_steps_for_field(s, "me.name", NULL), 0);
+    ck_assert_int_eq(ajar_steps_for_field(s, "me.email", NULL), -1);
+    ajar_steps_free(s);
+    cleanup();
 }
 END_TEST
 
