@@ -102,9 +102,9 @@ void app_changed(app *a)
     a->findings_stale = 1;
 }
 
-/* The first error of errs, also put on the status line: a new string
- * (NULL when memory ran out). */
-static char *load_failed(app *a, ajar_errors *errs)
+/* The first error of errs, formatted and put on the status line; errs is
+ * cleared. Returns the message as a new string (NULL when memory ran out). */
+static char *status_first_error(app *a, ajar_errors *errs)
 {
     char *m = errs->count ? ajar_error_format(&errs->items[0]) : NULL;
     app_status(a, 1, "%s", m ? m : "out of memory");
@@ -119,7 +119,7 @@ ajar_renderer *app_renderer(app *a)
     ajar_errors errs = {0};
     char *user = ajar_render_user_dir();
     if (ajar_renderer_open(a->data_dir, user, &a->renderer, &errs) != AJAR_OK)
-        a->renderer_error = load_failed(a, &errs);
+        a->renderer_error = status_first_error(a, &errs);
     free(user);
     ajar_errors_clear(&errs);
     return a->renderer;
@@ -133,9 +133,24 @@ static ajar_checker *checker(app *a)
         return a->checker;
     ajar_errors errs = {0};
     if (ajar_checker_open(a->data_dir, &a->checker, &errs) != AJAR_OK)
-        a->checker_error = load_failed(a, &errs);
+        a->checker_error = status_first_error(a, &errs);
     ajar_errors_clear(&errs);
     return a->checker;
+}
+
+int app_render(app *a, unsigned what, ajar_output **out, char **error)
+{
+    if (!app_renderer(a)) {
+        *error = strdup(a->renderer_error ? a->renderer_error : "out of memory");
+        return 0;
+    }
+    ajar_render_opts o = {.today = a->today, .what = what};
+    ajar_errors errs = {0};
+    int ok = ajar_render(a->renderer, a->draft, &o, out, &errs) == AJAR_OK;
+    if (!ok)
+        *error = errs.count ? ajar_error_format(&errs.items[0]) : strdup("out of memory");
+    ajar_errors_clear(&errs);
+    return ok;
 }
 
 /* Renders `what` of the draft into a->preview (replacing it), or sets
@@ -144,18 +159,7 @@ static void render_preview(app *a, unsigned what)
 {
     ajar_output_free(a->preview);
     a->preview = NULL;
-    a->preview_what = 0;
-    if (!app_renderer(a)) {
-        a->preview_error = strdup(a->renderer_error ? a->renderer_error : "out of memory");
-        return;
-    }
-    ajar_render_opts o = {.today = a->today, .what = what};
-    ajar_errors errs = {0};
-    if (ajar_render(a->renderer, a->draft, &o, &a->preview, &errs) == AJAR_OK)
-        a->preview_what = what;
-    else
-        a->preview_error = errs.count ? ajar_error_format(&errs.items[0]) : strdup("out of memory");
-    ajar_errors_clear(&errs);
+    a->preview_what = app_render(a, what, &a->preview, &a->preview_error) ? what : 0;
 }
 
 const ajar_output *app_preview(app *a)
@@ -228,7 +232,7 @@ int app_steps_all(app *a)
         if (ajar_steps_ready_all(a->steps, &errs) == AJAR_OK) {
             a->steps_all = 1;
         } else {
-            a->steps_error = load_failed(a, &errs);
+            a->steps_error = status_first_error(a, &errs);
             a->steps_all = -1;
         }
         ajar_errors_clear(&errs);
@@ -302,10 +306,7 @@ static int show_step(app *a, size_t i)
     i = i < a->steps->count ? i : a->steps->count - 1;
     ajar_errors errs = {0};
     if (ajar_steps_ready(a->steps, i, &errs) != AJAR_OK) {
-        char *m = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
-        app_status(a, 1, "%s", m ? m : "out of memory");
-        free(m);
-        ajar_errors_clear(&errs);
+        free(status_first_error(a, &errs));
         return 0;
     }
     if (a->sub.questions)

@@ -125,6 +125,11 @@ void app_changed(app *a);
  * read (the reason is then on the status line). */
 ajar_renderer *app_renderer(app *a);
 
+/* Renders `what` (AJAR_OUT_*) of the draft as it stands into *out (a new
+ * output, the caller frees it), opening the renderer when needed; returns
+ * 0 with why in *error (a new string; NULL only when memory ran out). */
+int app_render(app *a, unsigned what, ajar_output **out, char **error);
+
 /* The letter as the draft stands (with the LinkedIn notes once the check
  * has run), rendered now when it is not yet; NULL with the reason in
  * a->preview_error. */

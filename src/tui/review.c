@@ -12,19 +12,8 @@ static const char *const TAB_NAMES[TAB_COUNT] = {"Letter",   "Phone",    "Voicem
 /* Renders everything once per change of the draft. */
 static const ajar_output *outputs(app *a)
 {
-    if (a->review || a->review_error)
-        return a->review;
-    if (!app_renderer(a)) {
-        a->review_error = strdup(a->renderer_error ? a->renderer_error : "out of memory");
-        return NULL;
-    }
-    ajar_render_opts o = {.today = a->today, .what = AJAR_OUT_ALL};
-    ajar_errors errs = {0};
-    if (ajar_render(a->renderer, a->draft, &o, &a->review, &errs) != AJAR_OK) {
-        a->review = NULL;
-        a->review_error = errs.count ? ajar_error_format(&errs.items[0]) : NULL;
-    }
-    ajar_errors_clear(&errs);
+    if (!a->review && !a->review_error)
+        app_render(a, AJAR_OUT_ALL, &a->review, &a->review_error);
     return a->review;
 }
 
